@@ -1,0 +1,4 @@
+@_exported import TandemChecks
+@_exported import TandemCore
+@_exported import TandemEngines
+@_exported import TandemSimulation

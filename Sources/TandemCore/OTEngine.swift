@@ -1,0 +1,45 @@
+/// An Operational Transformation engine: operations on a text and the functions Jupiter
+/// needs to keep a server and its clients in agreement.
+///
+/// Positions count Unicode scalars (see `TextBuffer`). The harness builds operations only
+/// through `insertion` and `deletion`, applies them with `apply`, and relies on TP1:
+/// `apply(apply(s, a), transform(b, a, .otherFirst)) == apply(apply(s, b), transform(a, b, .thisFirst))`.
+/// An engine is a stateless value; all state lives in documents and operations.
+public protocol OTEngine: Sendable {
+    /// One edit, as the engine represents it and sends it over the wire.
+    associatedtype Operation: Sendable
+
+    /// An operation that inserts `text` before position `position` of `document`.
+    func insertion(of text: [Unicode.Scalar], at position: Int, in document: TextBuffer) -> Operation
+
+    /// An operation that deletes the scalars in `range` of `document`.
+    func deletion(of range: Range<Int>, in document: TextBuffer) -> Operation
+
+    /// Applies an operation; throws `OTApplyError` when it does not fit the document.
+    func apply(_ operation: Operation, to document: inout TextBuffer) throws
+
+    /// `operation` rewritten to take effect after `other`, both defined on the same state.
+    func transform(_ operation: Operation, against other: Operation, tieBreak: TieBreak) -> Operation
+
+    /// One operation with the effect of `first` followed by `second`.
+    func compose(_ first: Operation, _ second: Operation) -> Operation
+
+    /// The operation's size in bytes in the engine's wire encoding.
+    func encodedSize(of operation: Operation) -> Int
+
+    /// A short human-readable form for timelines and counterexamples.
+    func describe(_ operation: Operation) -> String
+}
+
+/// An operation that does not fit the document it was applied to.
+public struct OTApplyError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What did not fit, in one line.
+    public var message: String
+
+    /// Creates an error with a one-line message.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
