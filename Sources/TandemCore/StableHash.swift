@@ -65,4 +65,10 @@ public struct StableHash: Sendable, Equatable {
     public static func combine(_ values: [UInt64]) -> UInt64 {
         values.dropFirst().reduce(values.first ?? 0) { combine($0, $1) }
     }
+
+    /// A 64-bit value as 16 lower-case hex digits, the form hashes take in reports.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }

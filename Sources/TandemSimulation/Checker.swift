@@ -1,0 +1,26 @@
+import TandemCore
+
+/// An oracle: watches a run as it happens and judges it at the end.
+///
+/// Checkers are pluggable: the simulator calls every checker it is given, and knows nothing
+/// of what each one verifies. A checker is used for one run only. Its streaming hooks have
+/// default implementations that ignore the event, so a checker implements only what it needs.
+public protocol Checker {
+    /// A replica's text just changed (site 0 is the server, clients count from 1).
+    mutating func textChanged(site: Int, text: TextBuffer, time: VirtualTime)
+
+    /// The OT engine performed a transform during the run; `event` carries the state both
+    /// operands were defined on. Called after the run's last event, in server-version order.
+    mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>)
+
+    /// The verdict on the finished run.
+    mutating func violations(in outcome: RunOutcome) -> [Violation]
+}
+
+extension Checker {
+    /// Ignores the change.
+    public mutating func textChanged(site: Int, text: TextBuffer, time: VirtualTime) {}
+
+    /// Ignores the transform.
+    public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>) {}
+}

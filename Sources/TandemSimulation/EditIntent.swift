@@ -1,0 +1,76 @@
+import TandemCore
+
+/// One edit a simulated user means to make: what, where, by whom and when.
+///
+/// Positions are taken against the author's document when the edit happens and clamped to
+/// it (a delete also has its count clamped), so any subsequence of a trace's edits is still
+/// a valid trace — the property shrinking relies on.
+public struct EditIntent: Sendable, Equatable, Codable {
+    /// What the edit does.
+    public enum Action: Sendable, Equatable {
+        /// Insert these scalars before `position`.
+        case insert(String)
+        /// Delete this many scalars starting at `position`.
+        case delete(count: Int)
+    }
+
+    /// A key unique within the trace; network choices for the edit's messages derive from it.
+    public var id: Int
+    /// The authoring client, 1-based.
+    public var client: Int
+    /// When the user makes the edit.
+    public var time: VirtualTime
+    /// The position in Unicode scalars, clamped to the author's document.
+    public var position: Int
+    /// Insert or delete.
+    public var action: Action
+
+    /// Creates an edit intent.
+    public init(id: Int, client: Int, time: VirtualTime, position: Int, action: Action) {
+        self.id = id
+        self.client = client
+        self.time = time
+        self.position = position
+        self.action = action
+    }
+
+    /// A short readable form, e.g. `insert "ab"@3` or `delete 2@5`.
+    public var summary: String {
+        switch action {
+        case .insert(let text): "insert \(TextEscaping.quoted(text))@\(position)"
+        case .delete(let count): "delete \(count)@\(position)"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, client, time, position, insert, delete
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int.self, forKey: .id)
+        client = try container.decode(Int.self, forKey: .client)
+        time = try container.decode(VirtualTime.self, forKey: .time)
+        position = try container.decode(Int.self, forKey: .position)
+        if let text = try container.decodeIfPresent(String.self, forKey: .insert) {
+            action = .insert(text)
+        } else if let count = try container.decodeIfPresent(Int.self, forKey: .delete) {
+            action = .delete(count: count)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .insert, in: container, debugDescription: "edit \(id) has neither 'insert' nor 'delete'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(client, forKey: .client)
+        try container.encode(time, forKey: .time)
+        try container.encode(position, forKey: .position)
+        switch action {
+        case .insert(let text): try container.encode(text, forKey: .insert)
+        case .delete(let count): try container.encode(count, forKey: .delete)
+        }
+    }
+}

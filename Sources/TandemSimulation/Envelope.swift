@@ -1,0 +1,10 @@
+import TandemCore
+
+/// A message in flight between two sites.
+struct Envelope<Payload> {
+    var from: Int
+    var to: Int
+    var key: MessageKey
+    var payload: Payload
+    var sentAt: VirtualTime
+}

@@ -1,0 +1,38 @@
+import TandemCore
+
+/// The observable end state of a run, which checkers judge.
+public struct RunOutcome: Sendable {
+    /// The engine's name.
+    public var engineName: String
+    /// The input of the run.
+    public var trace: Trace
+    /// Each site's final text: index 0 is the server, then clients 1...n.
+    public var siteTexts: [TextBuffer]
+    /// Every scalar some author's delete meant to remove, as seen in the author's document.
+    public var intendedDeletions: [Unicode.Scalar]
+    /// Nil when the run reached quiescence; otherwise what was still unfinished.
+    public var unfinishedWork: String?
+    /// The virtual time of the last event.
+    public var endTime: VirtualTime
+    /// Counts from the run.
+    public var statistics: SimulationStatistics
+
+    /// Creates an outcome.
+    public init(
+        engineName: String, trace: Trace, siteTexts: [TextBuffer], intendedDeletions: [Unicode.Scalar],
+        unfinishedWork: String?, endTime: VirtualTime, statistics: SimulationStatistics
+    ) {
+        self.engineName = engineName
+        self.trace = trace
+        self.siteTexts = siteTexts
+        self.intendedDeletions = intendedDeletions
+        self.unfinishedWork = unfinishedWork
+        self.endTime = endTime
+        self.statistics = statistics
+    }
+
+    /// The name of a site in reports: `server`, `c1`, `c2`, …
+    public static func siteName(_ site: Int) -> String {
+        site == 0 ? "server" : "c\(site)"
+    }
+}

@@ -1,0 +1,73 @@
+import TandemCore
+
+/// Runs one trace through one engine and judges it with the given checkers.
+///
+/// A run is a pure function of (engine, trace): the same inputs give the same outcome,
+/// violations and timeline on every machine and with any number of worker threads.
+public enum Simulator {
+    /// Runs any described engine.
+    public static func run(
+        engine: EngineDescriptor, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+    ) -> RunResult {
+        switch engine.family {
+        case .ot(let ot):
+            runOT(ot, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        case .crdt(let replicaType):
+            runCRDT(replicaType, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        }
+    }
+
+    /// Runs an OT engine under the Jupiter protocol.
+    public static func runOT<Engine: OTEngine>(
+        _ engine: Engine, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+    ) -> RunResult {
+        run(JupiterSystem(engine: engine, trace: trace), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+    }
+
+    /// Runs a CRDT with the server as relay and store.
+    public static func runCRDT<Replica: CRDTReplica>(
+        _ replicaType: Replica.Type, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+    ) -> RunResult {
+        run(RelaySystem<Replica>(trace: trace), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+    }
+
+    /// The most events a run may process before it counts as not reaching quiescence.
+    public static func eventLimit(for trace: Trace) -> Int {
+        100_000 + trace.edits.count * (trace.clients + 2) * 50
+    }
+
+    private static func run<System: ReplicationSystem>(
+        _ system: System, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool
+    ) -> RunResult {
+        var system = system
+        var kernel = SimulationKernel<System.Payload>(trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        let limit = eventLimit(for: trace)
+        var exhausted = false
+        while let event = kernel.nextEvent() {
+            if kernel.statistics.events > limit {
+                exhausted = true
+                break
+            }
+            switch event {
+            case .edit(let index):
+                system.perform(trace.edits[index], kernel: &kernel)
+            case .deliver(let envelope):
+                system.deliver(envelope, kernel: &kernel)
+            }
+        }
+        system.finish(kernel: &kernel)
+        var unfinished = system.unfinishedWork
+        if exhausted {
+            unfinished = "no quiescence after \(limit) events" + (unfinished.map { "; \($0)" } ?? "")
+        }
+        let outcome = RunOutcome(
+            engineName: name, trace: trace, siteTexts: system.siteTexts, intendedDeletions: kernel.intendedDeletions,
+            unfinishedWork: unfinished, endTime: kernel.now, statistics: kernel.statistics)
+        var violations = kernel.engineErrors
+        for index in kernel.checkers.indices {
+            violations += kernel.checkers[index].violations(in: outcome)
+        }
+        violations.sort { ($0.property, $0.time ?? .zero) < ($1.property, $1.time ?? .zero) }
+        return RunResult(outcome: outcome, violations: violations, timeline: kernel.timeline ?? [])
+    }
+}

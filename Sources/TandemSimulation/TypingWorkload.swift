@@ -1,0 +1,76 @@
+import TandemCore
+
+/// The default workload: people typing in one document.
+///
+/// It mixes typing bursts (one scalar per keystroke at consecutive positions), single and
+/// multi-scalar inserts at random places, single and range deletes, and hot spots where
+/// several clients edit the same position within a few milliseconds — the concurrent ties
+/// that transformation functions most often get wrong. Positions are drawn against a
+/// sequential estimate of the document length; the simulator clamps them to each author's
+/// real document.
+public struct TypingWorkload: Workload, Equatable {
+    /// Relative weight of typing bursts.
+    public var burstWeight = 30
+    /// Relative weight of single inserts of one to four scalars.
+    public var insertWeight = 20
+    /// Relative weight of single-scalar deletes.
+    public var deleteWeight = 15
+    /// Relative weight of deletes of two to six scalars.
+    public var rangeDeleteWeight = 10
+    /// Relative weight of hot spots (concurrent edits at one position).
+    public var hotSpotWeight = 15
+
+    /// The default mix.
+    public init() {}
+
+    public func makeEdits(in context: inout WorkloadContext, using generator: inout SplitMix64) -> [EditIntent] {
+        var edits: [EditIntent] = []
+        var length = context.initialLength
+        var time: Int64 = 0
+        let weights = [burstWeight, insertWeight, deleteWeight, rangeDeleteWeight, hotSpotWeight]
+
+        func add(_ client: Int, _ at: Int64, _ position: Int, _ action: EditIntent.Action) {
+            guard edits.count < context.editCount else { return }
+            edits.append(EditIntent(
+                id: edits.count, client: client, time: VirtualTime(microseconds: at), position: position, action: action))
+            switch action {
+            case .insert(let text): length += text.unicodeScalars.count
+            case .delete(let count): length -= min(count, max(0, length - position))
+            }
+        }
+
+        while edits.count < context.editCount {
+            time += Int64(generator.below(400_000))
+            let client = context.clients > 1 ? generator.int(in: 1...context.clients) : 1
+            switch generator.weightedIndex(weights) {
+            case 0:
+                let start = generator.int(in: 0...length)
+                for offset in 0..<generator.int(in: 2...8) {
+                    time += Int64(generator.int(in: 40_000...180_000))
+                    add(client, time, start + offset, .insert(context.freshText(count: 1)))
+                }
+            case 1:
+                add(client, time, generator.int(in: 0...length), .insert(context.freshText(count: generator.int(in: 1...4))))
+            case 2 where length > 0:
+                add(client, time, generator.int(in: 0...(length - 1)), .delete(count: 1))
+            case 3 where length > 0:
+                add(client, time, generator.int(in: 0...(length - 1)), .delete(count: generator.int(in: 2...6)))
+            case 4:
+                var authors = Array(1...context.clients)
+                generator.shuffle(&authors)
+                let position = generator.int(in: 0...length)
+                for author in authors.prefix(min(authors.count, generator.int(in: 2...4))) {
+                    let at = time + Int64(generator.below(5_000))
+                    if length > position && generator.chance(perMille: 250) {
+                        add(author, at, position, .delete(count: generator.int(in: 1...3)))
+                    } else {
+                        add(author, at, position, .insert(context.freshText(count: generator.int(in: 1...3))))
+                    }
+                }
+            default:
+                add(client, time, generator.int(in: 0...length), .insert(context.freshText(count: 1)))
+            }
+        }
+        return edits
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Runs the built `tandem` executable in child processes, as a user would.
+struct Tandem {
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static let executable: URL = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("tandem") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    static func run(_ arguments: String...) throws -> Output {
+        try run(arguments: arguments)
+    }
+
+    static func run(arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Output with the wall-clock throughput figures of the summary line removed.
+    static func withoutThroughput(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("summary:"), let cut = line.range(of: "; ", options: .backwards) else { return String(line) }
+            return String(line[..<cut.lowerBound])
+        }.joined(separator: "\n")
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func replayPrintsTheSameTimelineInTwoProcesses() throws {
+        let first = try Tandem.run("replay", "--engine", "ot-text", "--seed", "42", "--ops", "80", "--timeline")
+        let second = try Tandem.run("replay", "--engine", "ot-text", "--seed", "42", "--ops", "80", "--timeline")
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(first.standardOutput.hasPrefix("seed: 42\n"))
+        for event in ["send submit#", "deliver broadcast#", "transform", "acknowledged as v", "hash "] {
+            #expect(first.standardOutput.contains(event), "timeline lacks \(event)")
+        }
+    }
+
+    @Test func fuzzOutputIsIdenticalWithOneOrManyJobs() throws {
+        let serial = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "1", "--ops", "120")
+        let parallel = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "3", "--ops", "120")
+        #expect(serial.status == 1)
+        #expect(Tandem.withoutThroughput(serial.standardOutput).replacingOccurrences(of: "; 1 jobs", with: "")
+                == Tandem.withoutThroughput(parallel.standardOutput).replacingOccurrences(of: "; 3 jobs", with: ""))
+        #expect(serial.standardOutput.hasPrefix("seed: 5\n"))
+    }
+
+    @Test func aFailureLineReplaysTheSameFailure() throws {
+        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--runs", "20", "--seed", "1", "--ops", "100")
+        #expect(fuzz.status == 1)
+        let line = try #require(fuzz.standardOutput.split(separator: "\n").first { $0.hasPrefix("FAIL buggy-ot") })
+        let command = try #require(line.range(of: "replay: swift run -c release tandem "))
+        let arguments = line[command.upperBound...].split(separator: " ").map(String.init)
+        let replay = try Tandem.run(arguments: arguments)
+        #expect(replay.status == 1)
+        #expect(replay.standardOutput.contains("result: FAIL"))
+        #expect(replay.standardOutput.contains("tp1"))
+        let summary = try #require(fuzz.standardOutput.split(separator: "\n").last)
+        #expect(summary.contains("runs/s") && summary.contains("simulated events/s"))
+    }
+
+    @Test func listsEnginesOnePerLine() throws {
+        let output = try Tandem.run("engines")
+        #expect(output.status == 0)
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.contains { $0.hasPrefix("buggy-ot") && $0.contains("BROKEN ON PURPOSE") })
+    }
+
+    @Test(arguments: [
+        (["fuzz", "--engine", "nope"], "unknown engine 'nope'"),
+        (["fuzz", "--runs", "many"], "--runs must be a whole number"),
+        (["fuzz", "--runs", "0"], "--runs must be a whole number"),
+        (["fuzz", "--seed", "-3"], "--seed must be an unsigned 64-bit integer"),
+        (["fuzz", "--frobnicate"], "unknown option '--frobnicate'"),
+        (["fuzz", "--jobs"], "--jobs needs a value"),
+        (["replay", "--seed", "3"], "needs exactly one --engine"),
+        (["replay", "--engine", "rga"], "needs --seed"),
+        (["launch"], "unknown command 'launch'"),
+    ])
+    func badInputGetsOneLineAndExitStatusTwo(arguments: [String], message: String) throws {
+        let output = try Tandem.run(arguments: arguments)
+        let text = output.standardError
+        #expect(output.status == 2)
+        #expect(text.hasPrefix("tandem: "))
+        #expect(text.contains(message))
+        #expect(text.split(separator: "\n").count == 1)
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in ["fuzz", "replay", "engines"] {
+            let output = try Tandem.run(command, "--help")
+            #expect(output.status == 0)
+            #expect(output.standardOutput.hasPrefix("Usage: tandem \(command)"))
+        }
+        #expect(try Tandem.run("--help").standardOutput.contains("Commands:"))
+    }
+}

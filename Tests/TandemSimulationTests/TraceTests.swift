@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemSimulation
+
+@Suite struct TraceTests {
+    @Test func theSameSeedGivesTheSameTrace() {
+        let configuration = RunConfiguration(clients: 5, operations: 300)
+        #expect(TraceGenerator.trace(seed: 42, configuration: configuration) == TraceGenerator.trace(seed: 42, configuration: configuration))
+        #expect(TraceGenerator.trace(seed: 42, configuration: configuration) != TraceGenerator.trace(seed: 43, configuration: configuration))
+    }
+
+    @Test func roundTripsThroughJSONWithStableBytes() throws {
+        let trace = TraceGenerator.trace(seed: 0xDEAD_BEEF_0000_0001, configuration: RunConfiguration(clients: 3, operations: 120))
+        let data = try trace.jsonData()
+        #expect(try Trace.fromJSON(data) == trace)
+        #expect(try Trace.fromJSON(data).jsonData() == data)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"formatVersion\" : 1"))
+        #expect(text.contains("\"seed\" : \"16045690981097406465\""))
+    }
+
+    @Test func rejectsANewerFormatVersion() throws {
+        var object = try JSONSerialization.jsonObject(
+            with: TraceGenerator.trace(seed: 1, configuration: RunConfiguration()).jsonData()) as! [String: Any]
+        object["formatVersion"] = Trace.currentFormatVersion + 1
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try Trace.fromJSON(data) }
+    }
+
+    @Test func rejectsAnEditByAClientThatDoesNotExist() throws {
+        var trace = TraceGenerator.trace(seed: 1, configuration: RunConfiguration(clients: 2, operations: 10))
+        trace.edits[0].client = 9
+        let data = try trace.jsonData()
+        #expect(throws: DecodingError.self) { try Trace.fromJSON(data) }
+    }
+
+    @Test func workloadsInsertDistinctNonASCIIScalarsAndCollideOnPositions() {
+        let trace = TraceGenerator.trace(seed: 8, configuration: RunConfiguration(clients: 4, operations: 400))
+        var inserted = Array(trace.initialText.unicodeScalars)
+        for edit in trace.edits {
+            if case .insert(let text) = edit.action { inserted.append(contentsOf: text.unicodeScalars) }
+        }
+        #expect(Set(inserted.map(\.value)).count == inserted.count)
+        #expect(inserted.contains { $0.properties.generalCategory == .nonspacingMark })
+        #expect(inserted.contains { $0.value > 0xFFFF })
+        let sameMoment = zip(trace.edits, trace.edits.dropFirst()).contains { first, second in
+            first.client != second.client && first.position == second.position
+                && abs(first.time.microseconds - second.time.microseconds) < 5_000
+        }
+        #expect(sameMoment)
+        #expect(trace.edits.contains { if case .delete(let count) = $0.action { count > 1 } else { false } })
+    }
+
+    @Test func aMessagesLatencyDependsOnlyOnItsKey() {
+        let trace = TraceGenerator.trace(seed: 77, configuration: RunConfiguration())
+        let key = MessageKey(kind: .broadcast, edit: 17, from: 0, to: 3)
+        var shrunk = trace
+        shrunk.edits.removeFirst(10)
+        #expect(trace.network.latency(of: key) == shrunk.network.latency(of: key))
+        let latencies = (0..<50).map { trace.network.latency(of: MessageKey(kind: .submit, edit: $0, from: 1, to: 0)) }
+        #expect(latencies.allSatisfy { $0 >= 0 })
+    }
+}
