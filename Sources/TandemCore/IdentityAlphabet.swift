@@ -55,12 +55,36 @@ public enum IdentityAlphabet {
         return Unicode.Scalar(value)!
     }
 
+    /// Where a pool's scalars sit among the identities during one stage: the pool's scalars
+    /// from `usedBefore` on are identities `start + k * period + slot`.
+    private struct Segment {
+        var usedBefore: Int
+        var start: Int
+        var period: Int
+        var slot: Int
+    }
+
+    /// For each pool, its segments in stage order; the inverse of `scalar(for:)` in a few steps.
+    private static let segments: [[Segment]] = pools.indices.map { pool in
+        stages.compactMap { stage in
+            stage.activePools.firstIndex(of: pool).map {
+                Segment(usedBefore: stage.usedBefore[pool], start: stage.start, period: stage.activePools.count, slot: $0)
+            }
+        }
+    }
+
     /// The identity a scalar stands for, or nil for a scalar outside the alphabet.
     public static func identity(of scalar: Unicode.Scalar) -> Int? {
-        guard let pool = pools.firstIndex(where: { $0.contains(scalar.value) }) else { return nil }
-        let indexInPool = Int(scalar.value - pools[pool].lowerBound)
-        guard let stage = stages.last(where: { $0.activePools.contains(pool) && $0.usedBefore[pool] <= indexInPool }),
-              let slot = stage.activePools.firstIndex(of: pool) else { return nil }
-        return stage.start + (indexInPool - stage.usedBefore[pool]) * stage.activePools.count + slot
+        let value = scalar.value
+        for pool in pools.indices where pools[pool].contains(value) {
+            let indexInPool = Int(value - pools[pool].lowerBound)
+            let poolSegments = segments[pool]
+            var segment = poolSegments[0]
+            for candidate in poolSegments.dropFirst() where candidate.usedBefore <= indexInPool {
+                segment = candidate
+            }
+            return segment.start + (indexInPool - segment.usedBefore) * segment.period + segment.slot
+        }
+        return nil
     }
 }

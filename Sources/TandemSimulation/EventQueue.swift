@@ -2,12 +2,13 @@ import TandemCore
 
 /// A min-priority queue of timed events: a binary heap ordered by virtual time, ties broken
 /// by insertion order (a monotonic sequence number), so equal-time events always run in the
-/// order they were scheduled.
+/// order they were scheduled. The heap holds plain (time, sequence, slot) triples; the events
+/// themselves stay put in slots, so sifting never copies an event.
 public struct EventQueue<Event> {
     private struct Entry {
         var time: VirtualTime
         var sequence: UInt64
-        var event: Event
+        var slot: Int
 
         func precedes(_ other: Entry) -> Bool {
             time != other.time ? time < other.time : sequence < other.sequence
@@ -15,6 +16,8 @@ public struct EventQueue<Event> {
     }
 
     private var heap: [Entry] = []
+    private var events: [Event?] = []
+    private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
     /// An empty queue.
@@ -31,7 +34,15 @@ public struct EventQueue<Event> {
 
     /// Schedules an event.
     public mutating func push(_ event: Event, at time: VirtualTime) {
-        heap.append(Entry(time: time, sequence: nextSequence, event: event))
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            events[slot] = event
+        } else {
+            slot = events.count
+            events.append(event)
+        }
+        heap.append(Entry(time: time, sequence: nextSequence, slot: slot))
         nextSequence += 1
         siftUp(from: heap.count - 1)
     }
@@ -42,7 +53,9 @@ public struct EventQueue<Event> {
         heap.swapAt(0, heap.count - 1)
         let entry = heap.removeLast()
         if !heap.isEmpty { siftDown(from: 0) }
-        return (entry.time, entry.event)
+        let event = events[entry.slot].take()!
+        freeSlots.append(entry.slot)
+        return (entry.time, event)
     }
 
     private mutating func siftUp(from start: Int) {
