@@ -24,6 +24,8 @@ enum FuzzCommand {
         let runs = try options.integer("runs", default: 500, in: 1...100_000_000)
         let jobs = try options.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...1_024)
         let configuration = try options.runConfiguration()
+        // The only system randomness in Tandem: a fresh campaign seed when none is given. It is
+        // printed first, and every run derives from it, so the campaign can be repeated exactly.
         var systemGenerator = SystemRandomNumberGenerator()
         let seed = try options.seed("seed") ?? systemGenerator.next()
 

@@ -27,17 +27,31 @@ enum PlantedBugs {
     }
 }
 
+/// An RGA replica with one behaviour overridden: conformers hold the real replica in `inner`
+/// and change only what their planted bug needs; everything else forwards.
+protocol RGAWrapper: CRDTReplica where Update == RGAUpdate {
+    var inner: RGAReplica { get set }
+}
+
+extension RGAWrapper {
+    mutating func insert(_ text: [Unicode.Scalar], at position: Int) -> RGAUpdate { inner.insert(text, at: position) }
+    mutating func delete(_ range: Range<Int>) -> RGAUpdate { inner.delete(range) }
+    var text: TextBuffer { inner.text }
+    var count: Int { inner.count }
+    var pendingUpdateCount: Int { inner.pendingUpdateCount }
+    static func encodedSize(of update: RGAUpdate) -> Int { RGAReplica.encodedSize(of: update) }
+    var encodedSize: Int { inner.encodedSize }
+    static func describe(_ update: RGAUpdate) -> String { RGAReplica.describe(update) }
+}
+
 /// RGA whose replicas, after their third remote update, show their first two characters swapped.
-struct SwappingReplica: CRDTReplica {
-    private var inner: RGAReplica
+struct SwappingReplica: RGAWrapper {
+    var inner: RGAReplica
     private var integrated = 0
 
     init(replicaID: ReplicaID, initialText: [Unicode.Scalar]) {
         inner = RGAReplica(replicaID: replicaID, initialText: initialText)
     }
-
-    mutating func insert(_ text: [Unicode.Scalar], at position: Int) -> RGAUpdate { inner.insert(text, at: position) }
-    mutating func delete(_ range: Range<Int>) -> RGAUpdate { inner.delete(range) }
 
     mutating func integrate(_ update: RGAUpdate) {
         inner.integrate(update)
@@ -49,18 +63,12 @@ struct SwappingReplica: CRDTReplica {
         if integrated >= 3 && scalars.count >= 2 { scalars.swapAt(0, 1) }
         return TextBuffer(scalars)
     }
-
-    var count: Int { inner.count }
-    var pendingUpdateCount: Int { inner.pendingUpdateCount }
-    static func encodedSize(of update: RGAUpdate) -> Int { RGAReplica.encodedSize(of: update) }
-    var encodedSize: Int { inner.encodedSize }
-    static func describe(_ update: RGAUpdate) -> String { RGAReplica.describe(update) }
 }
 
 /// RGA whose server replica silently drops every remote insert it receives: its clients never
 /// see the others' text, and its own store loses it.
-struct ForgetfulReplica: CRDTReplica {
-    private var inner: RGAReplica
+struct ForgetfulReplica: RGAWrapper {
+    var inner: RGAReplica
     private let isServer: Bool
 
     init(replicaID: ReplicaID, initialText: [Unicode.Scalar]) {
@@ -68,43 +76,25 @@ struct ForgetfulReplica: CRDTReplica {
         isServer = replicaID == 0
     }
 
-    mutating func insert(_ text: [Unicode.Scalar], at position: Int) -> RGAUpdate { inner.insert(text, at: position) }
-    mutating func delete(_ range: Range<Int>) -> RGAUpdate { inner.delete(range) }
-
     mutating func integrate(_ update: RGAUpdate) {
         if isServer, case .insert = update { return }
         inner.integrate(update)
     }
-
-    var text: TextBuffer { inner.text }
-    var count: Int { inner.count }
-    var pendingUpdateCount: Int { inner.pendingUpdateCount }
-    static func encodedSize(of update: RGAUpdate) -> Int { RGAReplica.encodedSize(of: update) }
-    var encodedSize: Int { inner.encodedSize }
-    static func describe(_ update: RGAUpdate) -> String { RGAReplica.describe(update) }
 }
 
 /// RGA that claims, once it has integrated anything, to hold an update it can never apply.
-struct StuckReplica: CRDTReplica {
-    private var inner: RGAReplica
+struct StuckReplica: RGAWrapper {
+    var inner: RGAReplica
     private var integrated = false
 
     init(replicaID: ReplicaID, initialText: [Unicode.Scalar]) {
         inner = RGAReplica(replicaID: replicaID, initialText: initialText)
     }
 
-    mutating func insert(_ text: [Unicode.Scalar], at position: Int) -> RGAUpdate { inner.insert(text, at: position) }
-    mutating func delete(_ range: Range<Int>) -> RGAUpdate { inner.delete(range) }
-
     mutating func integrate(_ update: RGAUpdate) {
         inner.integrate(update)
         integrated = true
     }
 
-    var text: TextBuffer { inner.text }
-    var count: Int { inner.count }
     var pendingUpdateCount: Int { integrated ? 1 : 0 }
-    static func encodedSize(of update: RGAUpdate) -> Int { RGAReplica.encodedSize(of: update) }
-    var encodedSize: Int { inner.encodedSize }
-    static func describe(_ update: RGAUpdate) -> String { RGAReplica.describe(update) }
 }
