@@ -13,17 +13,17 @@ public struct Campaign: Sendable {
     public var seed: UInt64
     /// Runs per engine.
     public var runs: Int
-    /// The size of each run.
-    public var configuration: RunConfiguration
+    /// The bounds each run draws its options from.
+    public var scenario: Scenario
     /// Worker threads.
     public var jobs: Int
 
     /// Creates a campaign.
-    public init(engines: [EngineDescriptor], seed: UInt64, runs: Int, configuration: RunConfiguration, jobs: Int) {
+    public init(engines: [EngineDescriptor], seed: UInt64, runs: Int, scenario: Scenario, jobs: Int) {
         self.engines = engines
         self.seed = seed
         self.runs = runs
-        self.configuration = configuration
+        self.scenario = scenario
         self.jobs = max(1, jobs)
     }
 
@@ -40,8 +40,6 @@ public struct Campaign: Sendable {
         public var seed: UInt64
         /// What was violated, ordered by property then time.
         public var violations: [Violation]
-        /// The command that replays the run.
-        public var replayCommand: String
     }
 
     /// What a finished campaign found and how much it simulated.
@@ -94,10 +92,8 @@ public struct Campaign: Sendable {
     private func perform(_ index: Int) -> Outcome {
         let engine = engines[index / runs]
         let runSeed = Self.runSeed(seed, index % runs)
-        let result = SeededRun.run(engine: engine, seed: runSeed, configuration: configuration)
-        let failure = result.passed ? nil : Failure(
-            engine: engine.name, seed: runSeed, violations: result.violations,
-            replayCommand: SeededRun.replayCommand(engine: engine.name, seed: runSeed, configuration: configuration))
+        let result = SeededRun.run(engine: engine, seed: runSeed, scenario: scenario)
+        let failure = result.passed ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations)
         return Outcome(failure: failure, statistics: result.outcome.statistics)
     }
 }

@@ -8,7 +8,7 @@ import TandemCore
 /// that transformation functions most often get wrong. Positions are drawn against a
 /// sequential estimate of the document length; the simulator clamps them to each author's
 /// real document.
-public struct TypingWorkload: Workload, Equatable {
+public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
     /// Relative weight of typing bursts.
     public var burstWeight = 30
     /// Relative weight of single inserts of one to four scalars.
@@ -19,6 +19,20 @@ public struct TypingWorkload: Workload, Equatable {
     public var rangeDeleteWeight = 10
     /// Relative weight of hot spots (concurrent edits at one position).
     public var hotSpotWeight = 15
+    /// When set, every position falls in a window of this many scalars from a start drawn
+    /// once per run: everybody edits the same paragraph.
+    public var focusWidth: Int?
+
+    /// The sum of the weights; a workload needs a positive one.
+    public var totalWeight: Int {
+        burstWeight + insertWeight + deleteWeight + rangeDeleteWeight + hotSpotWeight
+    }
+
+    /// The weights, e.g. `burst 30, insert 20, delete 0, range-delete 10, hot-spot 15`.
+    public var description: String {
+        "burst \(burstWeight), insert \(insertWeight), delete \(deleteWeight), range-delete \(rangeDeleteWeight), "
+            + "hot-spot \(hotSpotWeight)" + (focusWidth.map { ", focus \($0) scalars" } ?? "")
+    }
 
     /// The default mix.
     public init() {}
@@ -28,6 +42,15 @@ public struct TypingWorkload: Workload, Equatable {
         var length = context.initialLength
         var time: Int64 = 0
         let weights = [burstWeight, insertWeight, deleteWeight, rangeDeleteWeight, hotSpotWeight]
+        let focusStart = generator.int(in: 0...length)
+
+        /// A position to insert at (`0...length`) or delete from (`0...length-1`), inside the focus window if any.
+        func position(forDelete: Bool) -> Int {
+            let last = forDelete ? length - 1 : length
+            guard let focusWidth else { return generator.int(in: 0...last) }
+            let lower = min(focusStart, last)
+            return generator.int(in: lower...min(last, lower + focusWidth))
+        }
 
         func add(_ client: Int, _ at: Int64, _ position: Int, _ action: EditIntent.Action) {
             guard edits.count < context.editCount else { return }
@@ -44,31 +67,31 @@ public struct TypingWorkload: Workload, Equatable {
             let client = context.clients > 1 ? generator.int(in: 1...context.clients) : 1
             switch generator.weightedIndex(weights) {
             case 0:
-                let start = generator.int(in: 0...length)
+                let start = position(forDelete: false)
                 for offset in 0..<generator.int(in: 2...8) {
                     time += Int64(generator.int(in: 40_000...180_000))
                     add(client, time, start + offset, .insert(context.freshText(count: 1)))
                 }
             case 1:
-                add(client, time, generator.int(in: 0...length), .insert(context.freshText(count: generator.int(in: 1...4))))
+                add(client, time, position(forDelete: false), .insert(context.freshText(count: generator.int(in: 1...4))))
             case 2 where length > 0:
-                add(client, time, generator.int(in: 0...(length - 1)), .delete(count: 1))
+                add(client, time, position(forDelete: true), .delete(count: 1))
             case 3 where length > 0:
-                add(client, time, generator.int(in: 0...(length - 1)), .delete(count: generator.int(in: 2...6)))
+                add(client, time, position(forDelete: true), .delete(count: generator.int(in: 2...6)))
             case 4:
                 var authors = Array(1...context.clients)
                 generator.shuffle(&authors)
-                let position = generator.int(in: 0...length)
+                let spot = position(forDelete: false)
                 for author in authors.prefix(min(authors.count, generator.int(in: 2...4))) {
                     let at = time + Int64(generator.below(5_000))
-                    if length > position && generator.chance(perMille: 250) {
-                        add(author, at, position, .delete(count: generator.int(in: 1...3)))
+                    if length > spot && generator.chance(perMille: 250) {
+                        add(author, at, spot, .delete(count: generator.int(in: 1...3)))
                     } else {
-                        add(author, at, position, .insert(context.freshText(count: generator.int(in: 1...3))))
+                        add(author, at, spot, .insert(context.freshText(count: generator.int(in: 1...3))))
                     }
                 }
             default:
-                add(client, time, generator.int(in: 0...length), .insert(context.freshText(count: 1)))
+                add(client, time, position(forDelete: false), .insert(context.freshText(count: 1)))
             }
         }
         return edits

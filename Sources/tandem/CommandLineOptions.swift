@@ -69,12 +69,22 @@ struct CommandLineOptions {
         return value
     }
 
-    /// The run size flags shared by fuzz and replay.
-    func runConfiguration() throws -> RunConfiguration {
-        let defaults = RunConfiguration()
-        return RunConfiguration(
-            clients: try integer("clients", default: defaults.clients, in: 1...1_000),
-            operations: try integer("ops", default: defaults.operations, in: 0...1_000_000))
+    /// The scenario named by `--scenario` (or the default), with `--clients` and `--ops` pinned when given.
+    func scenario() throws -> Scenario {
+        let clients = has("clients") ? try integer("clients", default: 0, in: 1...1_000) : nil
+        let operations = has("ops") ? try integer("ops", default: 0, in: 0...1_000_000) : nil
+        let base: Scenario
+        do {
+            base = try string("scenario").map { try ScenarioLibrary.load($0) } ?? .default
+        } catch let error as ScenarioError {
+            throw UsageError(error.description)
+        }
+        return base.pinning(clients: clients, operations: operations)
+    }
+
+    /// The flags that choose a run's scenario, as given, for printing a replay command.
+    var scenarioFlags: String {
+        ["scenario", "clients", "ops"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
     }
 
     /// Engines named in a comma-separated flag, each checked against the catalog.

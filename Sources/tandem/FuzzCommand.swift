@@ -5,41 +5,44 @@ import Tandem
 /// failing run with the command that replays it, and a summary. Exit 1 if anything failed.
 enum FuzzCommand {
     static let help = """
-        Usage: tandem fuzz [--engine NAME[,NAME…]] [--runs N] [--seed S] [--jobs J] [--clients C] [--ops K]
+        Usage: tandem fuzz [--engine NAME[,NAME…]] [--scenario NAME|FILE] [--runs N] [--seed S] [--jobs J] [--clients C] [--ops K]
 
         Fuzzes engines with seeded simulated runs and checks every property after each run.
-          --engine   engines to fuzz (default: every built-in engine not broken on purpose)
-          --runs     runs per engine (default 500)
-          --seed     campaign seed, decimal or 0x-hex (default: a fresh one, printed first)
-          --jobs     worker threads (default: all cores); results are identical for any value
-          --clients  clients per run (default 4)
-          --ops      edit intents per run (default 200)
+          --engine    engines to fuzz (default: every built-in engine not broken on purpose)
+          --scenario  a scenario name from Scenarios/ or a .json file (default: default);
+                      each run draws its own options within the scenario's bounds
+          --runs      runs per engine (default 500)
+          --seed      campaign seed, decimal or 0x-hex (default: a fresh one, printed first)
+          --jobs      worker threads (default: all cores); results are identical for any value
+          --clients   pin the clients per run (default: drawn from the scenario)
+          --ops       pin the edit intents per run (default: drawn from the scenario)
         Exit status: 0 nothing violated, 1 a property was violated, 2 bad input.
         """
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "fuzz", valued: ["engine", "runs", "seed", "jobs", "clients", "ops"], switches: [])
+            arguments, command: "fuzz", valued: ["engine", "scenario", "runs", "seed", "jobs", "clients", "ops"], switches: [])
         let engines = try options.engines("engine", catalog: catalog) ?? catalog.defaultFuzzTargets
         let runs = try options.integer("runs", default: 500, in: 1...100_000_000)
         let jobs = try options.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...1_024)
-        let configuration = try options.runConfiguration()
+        let scenario = try options.scenario()
         // The only system randomness in Tandem: a fresh campaign seed when none is given. It is
         // printed first, and every run derives from it, so the campaign can be repeated exactly.
         var systemGenerator = SystemRandomNumberGenerator()
         let seed = try options.seed("seed") ?? systemGenerator.next()
 
         print("seed: \(seed)")
-        print("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; "
-              + "\(configuration.clients) clients, \(configuration.operations) ops per run; \(jobs) jobs")
-        let campaign = Campaign(engines: engines, seed: seed, runs: runs, configuration: configuration, jobs: jobs)
+        print("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
+              + "(\(scenario.clients) clients, \(scenario.operations) edits per run); \(jobs) jobs")
+        let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs)
         let clock = ContinuousClock()
         let started = clock.now
         let summary = campaign.run { failure in
             let properties = Property.allCases.filter { property in failure.violations.contains { $0.property == property } }
             let first = failure.violations.first.map { String(describing: $0) } ?? ""
             print("FAIL \(failure.engine) seed=\(failure.seed) \(properties.map(\.rawValue).joined(separator: ",")) "
-                  + "[\(first.prefix(200))] replay: \(failure.replayCommand)")
+                  + "[\(first.prefix(200))] replay: swift run -c release tandem replay --engine \(failure.engine) "
+                  + "--seed \(failure.seed)\(options.scenarioFlags)")
         }
         let elapsed = started.duration(to: clock.now)
         let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)

@@ -3,9 +3,10 @@ import Tandem
 /// `tandem replay`: re-runs one seed exactly, optionally printing every event in virtual time.
 enum ReplayCommand {
     static let help = """
-        Usage: tandem replay --engine NAME --seed S [--clients C] [--ops K] [--timeline]
+        Usage: tandem replay --engine NAME --seed S [--scenario NAME|FILE] [--clients C] [--ops K] [--timeline]
 
-        Re-runs the run a fuzz campaign printed, with the same seed and sizes.
+        Re-runs the run a fuzz campaign printed, with the same seed, scenario and pins, and
+        prints the options the run drew from its scenario.
           --timeline  print every event in virtual time: edits, sends, deliveries,
                       transforms, acknowledgements and the state hash after each change
         Exit status: 0 the run passes, 1 a property is violated, 2 bad input.
@@ -13,7 +14,7 @@ enum ReplayCommand {
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "replay", valued: ["engine", "seed", "clients", "ops"], switches: ["timeline"])
+            arguments, command: "replay", valued: ["engine", "seed", "scenario", "clients", "ops"], switches: ["timeline"])
         guard let engines = try options.engines("engine", catalog: catalog), engines.count == 1 else {
             throw UsageError("'tandem replay' needs exactly one --engine NAME (known: \(catalog.names))")
         }
@@ -21,14 +22,13 @@ enum ReplayCommand {
             throw UsageError("'tandem replay' needs --seed S, as printed by 'tandem fuzz'")
         }
         let engine = engines[0]
-        let configuration = try options.runConfiguration()
-        let result = SeededRun.run(engine: engine, seed: seed, configuration: configuration, recordTimeline: options.has("timeline"))
-        let trace = result.outcome.trace
+        let scenario = try options.scenario()
+        let result = SeededRun.run(engine: engine, seed: seed, scenario: scenario, recordTimeline: options.has("timeline"))
 
         print("seed: \(seed)")
         print("engine: \(engine.name) (\(engine.familyName)\(engine.isDeliberatelyBroken ? ", broken on purpose" : ""))")
-        print("run: \(trace.clients) clients, \(trace.edits.count) edits, initial text \(trace.initialText.unicodeScalars.count) scalars, "
-              + "latency \(trace.network.latency)")
+        print("scenario: \(scenario.name)")
+        print("options: \(scenario.drawOptions(seed: seed))")
         for line in result.timeline { print(line) }
         let statistics = result.outcome.statistics
         print("simulated: \(statistics.events) events, \(statistics.messages) messages, \(statistics.bytes) bytes, "

@@ -118,3 +118,30 @@ struct Tandem {
         #expect(try Tandem.run("--help").standardOutput.contains("Commands:"))
     }
 }
+
+@Suite struct ScenarioCommandLineTests {
+    @Test func replayPrintsTheScenarioAndTheOptionsTheRunDrew() throws {
+        let output = try Tandem.run("replay", "--engine", "rga", "--seed", "3", "--scenario", "friday-453pm")
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("scenario: friday-453pm\noptions: 5 clients, "))
+        #expect(output.standardOutput.contains("focus"))
+    }
+
+    @Test func aFailureLineCarriesTheScenarioFlags() throws {
+        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--scenario", "friday-453pm", "--runs", "3", "--seed", "2", "--ops", "150")
+        #expect(fuzz.status == 1)
+        #expect(fuzz.standardOutput.contains("--scenario friday-453pm --ops 150\n"))
+    }
+
+    @Test func aMalformedScenarioFileGetsOneLineAndStatusTwo() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-bad-scenario-\(getpid()).json")
+        try Data(#"{"formatVersion": 1, "name": "x"}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let output = try Tandem.run("fuzz", "--scenario", file.path, "--runs", "1")
+        #expect(output.status == 2)
+        #expect(output.standardError == "tandem: \(file.path): missing field 'summary'\n")
+        let unknown = try Tandem.run("replay", "--engine", "rga", "--seed", "1", "--scenario", "atlantis")
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("unknown scenario 'atlantis'"))
+    }
+}

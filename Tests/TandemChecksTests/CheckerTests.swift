@@ -21,7 +21,7 @@ import TandemSimulation
     }
 
     @Test func catchesTheDivergenceOfTheBrokenOTEngine() {
-        let trace = TraceGenerator.trace(seed: 4, configuration: RunConfiguration(clients: 4, operations: 200))
+        let trace = TraceGenerator.trace(seed: 4, scenario: PlantedBugs.contendedScenario)
         let result = Simulator.runOT(BuggyOTEngine(), name: "buggy-ot", trace: trace, checkers: [ConvergenceCheck()])
         #expect(result.violatedProperties == [.convergence])
     }
@@ -54,7 +54,7 @@ import TandemSimulation
     }
 
     @Test func catchesTheLossOfAServerThatDropsInserts() {
-        let trace = TraceGenerator.trace(seed: 2, configuration: RunConfiguration(clients: 3, operations: 60))
+        let trace = TraceGenerator.trace(seed: 2, scenario: Scenario.default.pinning(clients: 3, operations: 60))
         let result = Simulator.runCRDT(ForgetfulReplica.self, name: "forgetful", trace: trace, checkers: [EditAccountingCheck()])
         #expect(result.violatedProperties.contains(.lostEdit))
         #expect(result.violations.contains { $0.detail.hasPrefix("server lacks") })
@@ -81,7 +81,7 @@ import TandemSimulation
     }
 
     @Test func catchesAReplicaThatReordersItsText() {
-        let trace = TraceGenerator.trace(seed: 6, configuration: RunConfiguration(clients: 3, operations: 40))
+        let trace = TraceGenerator.trace(seed: 6, scenario: Scenario.default.pinning(clients: 3, operations: 40))
         let result = Simulator.runCRDT(SwappingReplica.self, name: "swapping", trace: trace, checkers: [OrderPreservationCheck()])
         #expect(result.violatedProperties == [.orderPreservation])
     }
@@ -108,7 +108,7 @@ import TandemSimulation
     }
 
     @Test func catchesTheBrokenEngineDuringARun() {
-        let trace = TraceGenerator.trace(seed: 4, configuration: RunConfiguration(clients: 4, operations: 200))
+        let trace = TraceGenerator.trace(seed: 4, scenario: PlantedBugs.contendedScenario)
         let result = Simulator.runOT(BuggyOTEngine(), name: "buggy-ot", trace: trace, checkers: [TP1Check()])
         #expect(result.violatedProperties == [.tp1])
         let clean = Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: [TP1Check()])
@@ -126,7 +126,7 @@ import TandemSimulation
     }
 
     @Test func catchesAReplicaThatNeverDrainsItsBuffer() {
-        let trace = TraceGenerator.trace(seed: 1, configuration: RunConfiguration(clients: 2, operations: 10))
+        let trace = TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 2, operations: 10))
         let result = Simulator.runCRDT(StuckReplica.self, name: "stuck", trace: trace, checkers: [QuiescenceCheck()])
         #expect(result.violatedProperties == [.liveness])
     }

@@ -4,6 +4,14 @@ import TandemSimulation
 
 /// Engines and outcomes with bugs planted on purpose, so each checker can be shown to catch one.
 enum PlantedBugs {
+    /// Four clients, 200 edits, hot spots always on: concurrent same-position inserts in every run.
+    static let contendedScenario: Scenario = {
+        var scenario = Scenario.default.pinning(clients: 4, operations: 200)
+        scenario.switchOffPerMille = 0
+        scenario.workload.hotSpot = Bounds(20, 25)
+        return scenario
+    }()
+
     /// The scalar of identity `n` (see `IdentityAlphabet`).
     static func id(_ n: Int) -> String {
         String(IdentityAlphabet.scalar(for: n))

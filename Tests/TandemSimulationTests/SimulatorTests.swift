@@ -33,7 +33,7 @@ import TandemSimulation
     }
 
     @Test func clampsPositionsSoAnySubsequenceOfATraceRuns() {
-        let full = TraceGenerator.trace(seed: 5, configuration: RunConfiguration(clients: 3, operations: 150))
+        let full = TraceGenerator.trace(seed: 5, scenario: Scenario.default.pinning(clients: 3, operations: 150))
         var generator = SplitMix64(seed: 9)
         for _ in 0..<10 {
             var partial = full
@@ -48,7 +48,7 @@ import TandemSimulation
     }
 
     @Test func theSameTraceGivesTheSameTimelineAndOutcome() {
-        let trace = TraceGenerator.trace(seed: 123, configuration: RunConfiguration(clients: 4, operations: 200))
+        let trace = TraceGenerator.trace(seed: 123, scenario: Scenario.default.pinning(clients: 4, operations: 200))
         let first = Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: [], recordTimeline: true)
         let second = Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: [], recordTimeline: true)
         #expect(first.timeline == second.timeline)
@@ -60,7 +60,7 @@ import TandemSimulation
     }
 
     @Test func jupiterStaysCorrectUnderLongTailedLatencyBecauseLinksAreFIFO() {
-        let trace = TraceGenerator.trace(seed: 31, configuration: RunConfiguration(clients: 3, operations: 200))
+        let trace = TraceGenerator.trace(seed: 31, scenario: Scenario.default.pinning(clients: 3, operations: 200))
         var longTailed = trace
         longTailed.network.latency = .longTailed(LongTailedLatency(
             body: UniformLatency(minimum: 1_000, maximum: 90_000), tailPerMille: 500, maximumDoublings: 6))

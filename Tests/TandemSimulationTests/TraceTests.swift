@@ -5,13 +5,13 @@ import TandemSimulation
 
 @Suite struct TraceTests {
     @Test func theSameSeedGivesTheSameTrace() {
-        let configuration = RunConfiguration(clients: 5, operations: 300)
-        #expect(TraceGenerator.trace(seed: 42, configuration: configuration) == TraceGenerator.trace(seed: 42, configuration: configuration))
-        #expect(TraceGenerator.trace(seed: 42, configuration: configuration) != TraceGenerator.trace(seed: 43, configuration: configuration))
+        let scenario = Scenario.default.pinning(clients: 5, operations: 300)
+        #expect(TraceGenerator.trace(seed: 42, scenario: scenario) == TraceGenerator.trace(seed: 42, scenario: scenario))
+        #expect(TraceGenerator.trace(seed: 42, scenario: scenario) != TraceGenerator.trace(seed: 43, scenario: scenario))
     }
 
     @Test func roundTripsThroughJSONWithStableBytes() throws {
-        let trace = TraceGenerator.trace(seed: 0xDEAD_BEEF_0000_0001, configuration: RunConfiguration(clients: 3, operations: 120))
+        let trace = TraceGenerator.trace(seed: 0xDEAD_BEEF_0000_0001, scenario: Scenario.default.pinning(clients: 3, operations: 120))
         let data = try trace.jsonData()
         #expect(try Trace.fromJSON(data) == trace)
         #expect(try Trace.fromJSON(data).jsonData() == data)
@@ -22,21 +22,21 @@ import TandemSimulation
 
     @Test func rejectsANewerFormatVersion() throws {
         var object = try JSONSerialization.jsonObject(
-            with: TraceGenerator.trace(seed: 1, configuration: RunConfiguration()).jsonData()) as! [String: Any]
+            with: TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 4, operations: 200)).jsonData()) as! [String: Any]
         object["formatVersion"] = Trace.currentFormatVersion + 1
         let data = try JSONSerialization.data(withJSONObject: object)
         #expect(throws: DecodingError.self) { try Trace.fromJSON(data) }
     }
 
     @Test func rejectsAnEditByAClientThatDoesNotExist() throws {
-        var trace = TraceGenerator.trace(seed: 1, configuration: RunConfiguration(clients: 2, operations: 10))
+        var trace = TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 2, operations: 10))
         trace.edits[0].client = 9
         let data = try trace.jsonData()
         #expect(throws: DecodingError.self) { try Trace.fromJSON(data) }
     }
 
     @Test func workloadsInsertDistinctNonASCIIScalarsAndCollideOnPositions() {
-        let trace = TraceGenerator.trace(seed: 8, configuration: RunConfiguration(clients: 4, operations: 400))
+        let trace = TraceGenerator.trace(seed: 8, scenario: Scenario.default.pinning(clients: 4, operations: 400))
         var inserted = Array(trace.initialText.unicodeScalars)
         for edit in trace.edits {
             if case .insert(let text) = edit.action { inserted.append(contentsOf: text.unicodeScalars) }
@@ -53,7 +53,7 @@ import TandemSimulation
     }
 
     @Test func aMessagesLatencyDependsOnlyOnItsKey() {
-        let trace = TraceGenerator.trace(seed: 77, configuration: RunConfiguration())
+        let trace = TraceGenerator.trace(seed: 77, scenario: Scenario.default.pinning(clients: 4, operations: 200))
         let key = MessageKey(kind: .broadcast, edit: 17, from: 0, to: 3)
         var shrunk = trace
         shrunk.edits.removeFirst(10)

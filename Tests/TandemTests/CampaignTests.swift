@@ -5,16 +5,16 @@ import Tandem
     private func failures(_ campaign: Campaign) -> (lines: [String], summary: Campaign.Summary) {
         var lines: [String] = []
         let summary = campaign.run { failure in
-            lines.append("\(failure.engine) \(failure.seed) \(failure.violations) \(failure.replayCommand)")
+            lines.append("\(failure.engine) \(failure.seed) \(failure.violations)")
         }
         return (lines, summary)
     }
 
     @Test func givesIdenticalResultsWithOneOrManyJobs() {
         let engines = [EngineCatalog.builtIn.engine(named: "buggy-ot")!, EngineCatalog.builtIn.engine(named: "rga")!]
-        let configuration = RunConfiguration(clients: 3, operations: 60)
-        let serial = failures(Campaign(engines: engines, seed: 2024, runs: 40, configuration: configuration, jobs: 1))
-        let parallel = failures(Campaign(engines: engines, seed: 2024, runs: 40, configuration: configuration, jobs: 4))
+        let scenario = Scenario.default.pinning(clients: 3, operations: 60)
+        let serial = failures(Campaign(engines: engines, seed: 2024, runs: 40, scenario: scenario, jobs: 1))
+        let parallel = failures(Campaign(engines: engines, seed: 2024, runs: 40, scenario: scenario, jobs: 4))
         #expect(serial.lines == parallel.lines)
         #expect(serial.summary.statistics == parallel.summary.statistics)
         #expect(serial.summary.runs == 80)
@@ -23,21 +23,20 @@ import Tandem
 
     @Test func findsTheBrokenEngineAndItsSeedReplaysTheSameFailure() {
         let buggy = EngineCatalog.builtIn.engine(named: "buggy-ot")!
-        let configuration = RunConfiguration()
+        let scenario = Scenario.default.pinning(clients: 4, operations: 200)
         var found: [Campaign.Failure] = []
-        let summary = Campaign(engines: [buggy], seed: 1, runs: 20, configuration: configuration, jobs: 2).run { found.append($0) }
+        let summary = Campaign(engines: [buggy], seed: 1, runs: 20, scenario: scenario, jobs: 2).run { found.append($0) }
         #expect(summary.failures > 0)
         let first = try! #require(found.first)
         #expect(first.violations.contains { $0.property == .tp1 })
-        let replay = SeededRun.run(engine: buggy, seed: first.seed, configuration: configuration)
+        let replay = SeededRun.run(engine: buggy, seed: first.seed, scenario: scenario)
         #expect(replay.violations == first.violations)
-        #expect(first.replayCommand == "swift run -c release tandem replay --engine buggy-ot --seed \(first.seed) --clients 4 --ops 200")
     }
 
     @Test func builtInEnginesPassAShortCampaign() {
         let summary = Campaign(
             engines: EngineCatalog.builtIn.defaultFuzzTargets, seed: 99, runs: 25,
-            configuration: RunConfiguration(clients: 5, operations: 150), jobs: 2
+            scenario: Scenario.default.pinning(clients: 5, operations: 150), jobs: 2
         ).run { failure in Issue.record("\(failure.engine) seed \(failure.seed): \(failure.violations)") }
         #expect(summary.failures == 0)
         #expect(summary.runs == 25 * EngineCatalog.builtIn.defaultFuzzTargets.count)

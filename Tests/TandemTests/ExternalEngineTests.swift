@@ -116,7 +116,7 @@ struct ListCRDT: CRDTReplica {
         let catalog = EngineCatalog(engines: EngineCatalog.builtIn.engines + [mine])
         let campaign = Campaign(
             engines: [catalog.engine(named: "my-list-crdt")!], seed: 7, runs: 30,
-            configuration: RunConfiguration(clients: 3, operations: 80), jobs: 2)
+            scenario: Scenario.default.pinning(clients: 3, operations: 80), jobs: 2)
         let summary = campaign.run { failure in Issue.record("seed \(failure.seed): \(failure.violations)") }
         #expect(summary.runs == 30)
         #expect(summary.failures == 0)
@@ -131,7 +131,7 @@ struct ListCRDT: CRDTReplica {
                 longest > 10 ? [Violation(.liveness, "document grew to \(longest) scalars")] : []
             }
         }
-        let trace = TraceGenerator.trace(seed: 3, configuration: RunConfiguration(clients: 2, operations: 50))
+        let trace = TraceGenerator.trace(seed: 3, scenario: Scenario.default.pinning(clients: 2, operations: 50))
         let engine = EngineDescriptor(name: "mine", summary: "", family: .crdt(ListCRDT.self))
         let result = Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make() + [LengthLimit()])
         #expect(result.violations.map(\.detail).contains { $0.hasPrefix("document grew to") })

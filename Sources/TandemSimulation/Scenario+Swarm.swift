@@ -1,0 +1,48 @@
+import TandemCore
+
+extension Scenario {
+    /// The options of the run with this seed: every choice within the scenario's bounds,
+    /// drawn from the seed's own `swarm` stream.
+    public func drawOptions(seed: UInt64) -> RunOptions {
+        var generator = SplitMix64(seed: seed, stream: "swarm")
+        func draw(_ bounds: Bounds) -> Int { generator.int(in: bounds.min...bounds.max) }
+        func weight(_ bounds: Bounds) -> Int {
+            generator.chance(perMille: switchOffPerMille) ? 0 : draw(bounds)
+        }
+        let clients = draw(clients)
+        let operations = draw(operations)
+        let initialLength = draw(initialLength)
+        let latency = drawLatency(using: &generator)
+        var workload = TypingWorkload()
+        workload.burstWeight = weight(self.workload.burst)
+        workload.insertWeight = weight(self.workload.insert)
+        workload.deleteWeight = weight(self.workload.delete)
+        workload.rangeDeleteWeight = weight(self.workload.rangeDelete)
+        workload.hotSpotWeight = weight(self.workload.hotSpot)
+        workload.focusWidth = self.workload.focusWidth.map(draw)
+        if workload.totalWeight == 0 {
+            workload.insertWeight = 1
+        }
+        return RunOptions(clients: clients, operations: operations, initialLength: initialLength, latency: latency, workload: workload)
+    }
+
+    private func drawLatency(using generator: inout SplitMix64) -> LatencySpec {
+        let low = Int64(latencyMilliseconds.min) * 1_000
+        let high = Int64(latencyMilliseconds.max) * 1_000
+        func between(_ lower: Int64, _ upper: Int64) -> Int64 {
+            lower + Int64(generator.below(UInt64(upper - lower) + 1))
+        }
+        switch generator.pick(latencyModels) {
+        case .fixed:
+            return .fixed(FixedLatency(microseconds: between(low, high)))
+        case .uniform:
+            let minimum = between(low, high)
+            return .uniform(UniformLatency(minimum: minimum, maximum: between(minimum, high)))
+        case .longTailed:
+            let minimum = between(low, high)
+            return .longTailed(LongTailedLatency(
+                body: UniformLatency(minimum: minimum, maximum: between(minimum, high)),
+                tailPerMille: generator.int(in: 50...300), maximumDoublings: generator.int(in: 2...6)))
+        }
+    }
+}

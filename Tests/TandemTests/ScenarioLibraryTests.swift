@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import Tandem
+
+@Suite struct ScenarioLibraryTests {
+    private static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scenarios")
+
+    @Test func theDefaultFileHoldsTheDefaultScenario() throws {
+        #expect(try ScenarioLibrary.load("default", searchDirectories: [Self.directory]) == Scenario.default)
+    }
+
+    @Test func everyShippedScenarioLoads() throws {
+        let names = ScenarioLibrary.names(in: [Self.directory])
+        #expect(names.contains("friday-453pm") && names.contains("viral-doc"))
+        for name in names {
+            #expect(try ScenarioLibrary.load(name, searchDirectories: [Self.directory]).name == name)
+        }
+    }
+
+    @Test func anUnknownNameListsTheKnownOnes() {
+        #expect {
+            try ScenarioLibrary.load("no-such", searchDirectories: [Self.directory])
+        } throws: { error in
+            "\(error)".contains("unknown scenario 'no-such'") && "\(error)".contains("friday-453pm")
+        }
+    }
+
+    private func message(_ mutate: (inout [String: Any]) -> Void) throws -> String {
+        var object = try JSONSerialization.jsonObject(with: Scenario.default.jsonData()) as! [String: Any]
+        mutate(&object)
+        let data = try JSONSerialization.data(withJSONObject: object)
+        do {
+            _ = try ScenarioLibrary.decode(data, shownAs: "broken.json")
+            return "decoded"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func malformedScenariosNameTheFileAndTheField() throws {
+        #expect(try message { $0["clientz"] = 3 }.hasPrefix("broken.json: field 'clientz': unknown field"))
+        #expect(try message { $0["clients"] = nil } == "broken.json: missing field 'clients'")
+        #expect(try message { $0["clients"] = ["min": 5, "max": 2] } == "broken.json: field 'clients': min (5) is greater than max (2)")
+        #expect(try message { $0["clients"] = ["min": 0, "max": 2] } == "broken.json: field 'clients': must lie within 1…1000")
+        #expect(try message { $0["switchOffPerMille"] = "often" } == "broken.json: field 'switchOffPerMille' should be a whole number")
+        #expect(try message { $0["latencyModels"] = ["gamma"] }.hasPrefix("broken.json: field 'latencyModels[0]'"))
+        #expect(try message { $0["formatVersion"] = 99 }.contains("newer than this build reads"))
+        #expect(try message {
+            var workload = $0["workload"] as! [String: Any]
+            workload["burst"] = ["min": -1, "max": 3]
+            $0["workload"] = workload
+        } == "broken.json: field 'workload.burst': weights must not be negative")
+        #expect(throws: ScenarioError.self) { try ScenarioLibrary.decode(Data("{ nope".utf8), shownAs: "x.json") }
+    }
+}
