@@ -4,6 +4,6 @@ import TandemSimulation
 public enum StandardCheckers {
     /// A fresh set of the standard checkers, for one run.
     public static func make() -> [any Checker] {
-        [ConvergenceCheck(), EditAccountingCheck(), OrderPreservationCheck(), TP1Check(), QuiescenceCheck()]
+        [ConvergenceCheck(), EarlyDivergenceCheck(), EditAccountingCheck(), OrderPreservationCheck(), TP1Check(), QuiescenceCheck()]
     }
 }

@@ -4,6 +4,9 @@
 public enum Property: String, Sendable, Codable, CaseIterable, Comparable {
     /// Every replica and the server hold byte-identical text at quiescence.
     case convergence
+    /// A replica synchronized at a server version holds exactly the server's text at that
+    /// version: names the first step where replicas disagree.
+    case earlyDivergence = "early-divergence"
     /// Every inserted character survives unless a delete intended to remove it.
     case lostEdit = "lost-edit"
     /// No character appears that was never inserted, or comes back after its deletion.

@@ -9,6 +9,11 @@ public protocol Checker {
     /// A replica's text just changed (site 0 is the server, clients count from 1).
     mutating func textChanged(site: Int, text: TextBuffer, time: VirtualTime)
 
+    /// A site holds the state of server version `version`: the server right after committing
+    /// it, or a client with nothing pending once it has incorporated it. Only protocols with
+    /// server versions (Jupiter) report these.
+    mutating func versionReached(site: Int, version: Int, text: TextBuffer, time: VirtualTime)
+
     /// The OT engine performed a transform during the run; `event` carries the state both
     /// operands were defined on. Called after the run's last event, in server-version order.
     mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>)
@@ -20,6 +25,9 @@ public protocol Checker {
 extension Checker {
     /// Ignores the change.
     public mutating func textChanged(site: Int, text: TextBuffer, time: VirtualTime) {}
+
+    /// Ignores the version.
+    public mutating func versionReached(site: Int, version: Int, text: TextBuffer, time: VirtualTime) {}
 
     /// Ignores the transform.
     public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>) {}

@@ -84,6 +84,8 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             kernel.note(site, "deliver \(envelope.key): acknowledged as v\(version)")
             if let next = clients[site - 1].acknowledge() {
                 submit(next, from: site, kernel: &kernel)
+            } else {
+                kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
             }
         case .broadcast(let operation, let version):
             kernel.note(site, "deliver \(envelope.key): v\(version) \(engine.describe(operation))")
@@ -94,6 +96,9 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
                            operation: step.operation, against: step.against, kernel: &kernel)
                 }
                 kernel.textChanged(site: site, text: clients[site - 1].document, what: "apply \(engine.describe(applied))")
+                if clients[site - 1].isSynchronized {
+                    kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+                }
             } catch {
                 kernel.engineFailed(site: site, "remote v\(version) \(engine.describe(operation)): \(error)")
             }
@@ -141,6 +146,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             }
             let version = server.log.count
             kernel.textChanged(site: 0, text: server.document, what: "commit v\(version) \(engine.describe(committed))")
+            kernel.versionReached(site: 0, version: version, text: server.document)
             let edit = envelope.key.edit
             kernel.send(.ack(version: version), key: MessageKey(kind: .ack, edit: edit, from: 0, to: envelope.from),
                         bytes: Self.ackBytes, summary: "v\(version)")

@@ -62,6 +62,13 @@ struct SimulationKernel<Payload> {
         }
     }
 
+    /// Tells the checkers that a site holds the state of a server version.
+    mutating func versionReached(site: Int, version: Int, text: TextBuffer) {
+        for index in checkers.indices {
+            checkers[index].versionReached(site: site, version: version, text: text, time: now)
+        }
+    }
+
     /// Records that the engine failed on an operation the protocol handed it.
     mutating func engineFailed(site: Int, _ message: String) {
         engineErrors.append(Violation(.engineError, "\(RunOutcome.siteName(site)): \(message)", at: now))

@@ -31,8 +31,8 @@ enum FuzzCommand {
         var systemGenerator = SystemRandomNumberGenerator()
         let seed = try options.seed("seed") ?? systemGenerator.next()
 
-        print("seed: \(seed)")
-        print("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
+        emit("seed: \(seed)")
+        emit("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
               + "(\(scenario.clients) clients, \(scenario.operations) edits per run); \(jobs) jobs")
         let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs)
         let clock = ContinuousClock()
@@ -40,15 +40,22 @@ enum FuzzCommand {
         let summary = campaign.run { failure in
             let properties = Property.allCases.filter { property in failure.violations.contains { $0.property == property } }
             let first = failure.violations.first.map { String(describing: $0) } ?? ""
-            print("FAIL \(failure.engine) seed=\(failure.seed) \(properties.map(\.rawValue).joined(separator: ",")) "
+            emit("FAIL \(failure.engine) seed=\(failure.seed) \(properties.map(\.rawValue).joined(separator: ",")) "
                   + "[\(first.prefix(200))] replay: swift run -c release tandem replay --engine \(failure.engine) "
                   + "--seed \(failure.seed)\(options.scenarioFlags)")
         }
         let elapsed = started.duration(to: clock.now)
         let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)
-        print("summary: \(summary.runs) runs, \(summary.failures) failures, \(summary.statistics.events) simulated events; "
+        emit("summary: \(summary.runs) runs, \(summary.failures) failures, \(summary.statistics.events) simulated events; "
               + String(format: "%.1f runs/s, %.0f simulated events/s", Double(summary.runs) / seconds,
                        Double(summary.statistics.events) / seconds))
         return summary.failures == 0 ? 0 : 1
+    }
+
+    /// Prints a line and flushes it at once, so that a campaign killed midway (a CI timeout)
+    /// has already shown its seed and every failure found so far, even when output is a file.
+    private static func emit(_ line: String) {
+        print(line)
+        fflush(nil)
     }
 }

@@ -131,3 +131,28 @@ import TandemSimulation
         #expect(result.violatedProperties == [.liveness])
     }
 }
+
+@Suite struct EarlyDivergenceCheckTests {
+    @Test func namesTheFirstVersionAtWhichAClientDisagrees() {
+        var check = EarlyDivergenceCheck()
+        check.versionReached(site: 0, version: 1, text: TextBuffer("ab"), time: .milliseconds(1))
+        check.versionReached(site: 1, version: 1, text: TextBuffer("ab"), time: .milliseconds(2))
+        check.versionReached(site: 0, version: 2, text: TextBuffer("abc"), time: .milliseconds(3))
+        check.versionReached(site: 2, version: 2, text: TextBuffer("acb"), time: .milliseconds(4))
+        check.versionReached(site: 1, version: 2, text: TextBuffer("cab"), time: .milliseconds(5))
+        let found = check.violations(in: PlantedBugs.outcome(siteTexts: [TextBuffer()]))
+        #expect(found.count == 1)
+        #expect(found.first?.detail.hasPrefix("c2 first disagrees with the server at v2") == true)
+        #expect(found.first?.time == .milliseconds(4))
+    }
+
+    @Test func catchesTheBrokenEngineBeforeTheRunEnds() {
+        let trace = TraceGenerator.trace(seed: 4, scenario: PlantedBugs.contendedScenario)
+        let result = Simulator.runOT(BuggyOTEngine(), name: "buggy-ot", trace: trace, checkers: [EarlyDivergenceCheck()])
+        let found = try! #require(result.violations.first)
+        #expect(found.property == .earlyDivergence)
+        #expect(found.time! < result.outcome.endTime)
+        let clean = Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: [EarlyDivergenceCheck()])
+        #expect(clean.violations.isEmpty)
+    }
+}
