@@ -114,8 +114,15 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         for version in byVersion.indices {
             for transform in byVersion[version] {
                 var start = state
-                if let prefix = transform.prefix, (try? engine.apply(prefix, to: &start)) == nil {
-                    continue
+                if let prefix = transform.prefix {
+                    do {
+                        try engine.apply(prefix, to: &start)
+                    } catch {
+                        kernel.engineFailed(
+                            site: transform.site,
+                            "the in-flight \(engine.describe(prefix)) does not apply to the server's text at v\(version): \(error)")
+                        continue
+                    }
                 }
                 let event = TransformEvent(
                     site: transform.site, time: transform.time, state: start,
