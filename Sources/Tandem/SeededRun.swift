@@ -4,7 +4,12 @@
 public enum SeededRun {
     /// Draws the run's options and trace, and runs it.
     public static func run(engine: EngineDescriptor, seed: UInt64, scenario: Scenario, recordTimeline: Bool = false) -> RunResult {
-        let trace = TraceGenerator.trace(seed: seed, scenario: scenario)
+        run(engine: engine, seed: seed, options: scenario.drawOptions(seed: seed), recordTimeline: recordTimeline)
+    }
+
+    /// Runs the seed with options already drawn (by `Scenario.drawOptions(seed:)` for the same seed).
+    public static func run(engine: EngineDescriptor, seed: UInt64, options: RunOptions, recordTimeline: Bool = false) -> RunResult {
+        let trace = TraceGenerator.trace(seed: seed, options: options)
         return Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make(), recordTimeline: recordTimeline)
     }
 }

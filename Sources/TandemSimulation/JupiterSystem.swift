@@ -48,22 +48,23 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         return waiting.isEmpty ? nil : "clients still awaiting acknowledgement: \(waiting.joined(separator: ", "))"
     }
 
+    func documentLength(ofClient site: Int) -> Int {
+        clients[site - 1].document.count
+    }
+
+    func scalars(ofClient site: Int, in range: Range<Int>) -> [Unicode.Scalar] {
+        clients[site - 1].document.scalars(in: range)
+    }
+
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
         let document = clients[site - 1].document
-        guard let edit = clamped(edit, documentLength: document.count) else {
-            kernel.statistics.skippedEdits += 1
-            kernel.note(site, "edit #\(edit.id) skipped: nothing to delete")
-            return
-        }
         let operation: Engine.Operation
         switch edit.action {
         case .insert(let text):
             operation = engine.insertion(of: Array(text.unicodeScalars), at: edit.position, in: document)
         case .delete(let count):
-            let range = edit.position..<(edit.position + count)
-            kernel.intendedDeletions.append(contentsOf: document.scalars(in: range))
-            operation = engine.deletion(of: range, in: document)
+            operation = engine.deletion(of: edit.position..<(edit.position + count), in: document)
         }
         do {
             let toSend = try clients[site - 1].applyLocal(operation, edit: edit.id, engine: engine)

@@ -29,21 +29,22 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         return waiting.isEmpty ? nil : "updates still waiting for their dependencies at \(waiting.joined(separator: ", "))"
     }
 
+    func documentLength(ofClient site: Int) -> Int {
+        replicas[site].count
+    }
+
+    func scalars(ofClient site: Int, in range: Range<Int>) -> [Unicode.Scalar] {
+        replicas[site].text.scalars(in: range)
+    }
+
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
-        guard let edit = clamped(edit, documentLength: replicas[site].count) else {
-            kernel.statistics.skippedEdits += 1
-            kernel.note(site, "edit #\(edit.id) skipped: nothing to delete")
-            return
-        }
         let update: Replica.Update
         switch edit.action {
         case .insert(let text):
             update = replicas[site].insert(Array(text.unicodeScalars), at: edit.position)
         case .delete(let count):
-            let range = edit.position..<(edit.position + count)
-            kernel.intendedDeletions.append(contentsOf: replicas[site].text.scalars(in: range))
-            update = replicas[site].delete(range)
+            update = replicas[site].delete(edit.position..<(edit.position + count))
         }
         kernel.textChanged(site: site, text: replicas[site].text,
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")

@@ -36,6 +36,22 @@ public enum Simulator {
         100_000 + trace.edits.count * (trace.clients + 2) * 50
     }
 
+    /// Clamps an edit to its author's document (a delete with nothing to delete is skipped),
+    /// records what a delete means to remove for the oracles, and hands the edit to the protocol.
+    private static func perform<System: ReplicationSystem>(
+        _ intent: EditIntent, in system: inout System, kernel: inout SimulationKernel<System.Payload>
+    ) {
+        guard let edit = intent.clamped(toDocumentLength: system.documentLength(ofClient: intent.client)) else {
+            kernel.statistics.skippedEdits += 1
+            kernel.note(intent.client, "edit #\(intent.id) skipped: nothing to delete")
+            return
+        }
+        if case .delete(let count) = edit.action {
+            kernel.intendedDeletions += system.scalars(ofClient: edit.client, in: edit.position..<(edit.position + count))
+        }
+        system.perform(edit, kernel: &kernel)
+    }
+
     private static func run<System: ReplicationSystem>(
         _ system: System, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool
     ) -> RunResult {
@@ -50,7 +66,7 @@ public enum Simulator {
             }
             switch event {
             case .edit(let index):
-                system.perform(trace.edits[index], kernel: &kernel)
+                perform(trace.edits[index], in: &system, kernel: &kernel)
             case .deliver(let envelope):
                 system.deliver(envelope, kernel: &kernel)
             }

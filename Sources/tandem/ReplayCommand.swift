@@ -23,12 +23,13 @@ enum ReplayCommand {
         }
         let engine = engines[0]
         let scenario = try options.scenario()
-        let result = SeededRun.run(engine: engine, seed: seed, scenario: scenario, recordTimeline: options.has("timeline"))
+        let drawn = scenario.drawOptions(seed: seed)
+        let result = SeededRun.run(engine: engine, seed: seed, options: drawn, recordTimeline: options.has("timeline"))
 
         print("seed: \(seed)")
         print("engine: \(engine.name) (\(engine.familyName)\(engine.isDeliberatelyBroken ? ", broken on purpose" : ""))")
         print("scenario: \(scenario.name)")
-        print("options: \(scenario.drawOptions(seed: seed))")
+        print("options: \(drawn)")
         for line in result.timeline { print(line) }
         let statistics = result.outcome.statistics
         print("simulated: \(statistics.events) events, \(statistics.messages) messages, \(statistics.bytes) bytes, "
