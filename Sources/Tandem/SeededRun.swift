@@ -10,6 +10,6 @@ public enum SeededRun {
     /// Runs the seed with options already drawn (by `Scenario.drawOptions(seed:)` for the same seed).
     public static func run(engine: EngineDescriptor, seed: UInt64, options: RunOptions, recordTimeline: Bool = false) -> RunResult {
         let trace = TraceGenerator.trace(seed: seed, options: options)
-        return Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make(), recordTimeline: recordTimeline)
+        return Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make(for: trace), recordTimeline: recordTimeline)
     }
 }

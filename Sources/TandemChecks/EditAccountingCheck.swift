@@ -5,6 +5,9 @@ import TandemSimulation
 /// every replica exactly once unless some author's delete meant to remove it; nothing that
 /// was deleted comes back; nothing appears that was never inserted.
 ///
+/// Edits their authors threw away uncommitted (`RunOutcome.withdrawnEdits`) are not expected:
+/// their characters must appear nowhere, and their deletes count for nothing.
+///
 /// Characters are followed by identity: every scalar a trace inserts is distinct (see
 /// `IdentityAlphabet`), so a scalar's presence tells exactly which edit it came from.
 public struct EditAccountingCheck: Checker {
@@ -13,7 +16,8 @@ public struct EditAccountingCheck: Checker {
 
     public mutating func violations(in outcome: RunOutcome) -> [Violation] {
         var inserted = Array(outcome.trace.initialText.unicodeScalars)
-        for edit in outcome.trace.edits {
+        let withdrawn = Set(outcome.withdrawnEdits)
+        for edit in outcome.trace.edits where !withdrawn.contains(edit.id) {
             if case .insert(let text) = edit.action { inserted.append(contentsOf: text.unicodeScalars) }
         }
         let identityCount = inserted.compactMap { IdentityAlphabet.identity(of: $0) }.max().map { $0 + 1 } ?? 0

@@ -21,6 +21,11 @@ public protocol OTEngine: Sendable {
     /// `operation` rewritten to take effect after `other`, both defined on the same state.
     func transform(_ operation: Operation, against other: Operation, tieBreak: TieBreak) -> Operation
 
+    /// Where a cursor at `position`, in the document `operation` applies to, ends up after it.
+    /// An insertion exactly at the cursor moves the cursor past the inserted text; a deleted
+    /// range containing the cursor moves it to the range's start. Clients use it to keep the
+    /// cursors of other users in place as operations land.
+    func transformCursor(_ position: Int, against operation: Operation) -> Int
     /// One operation with the effect of `first` followed by `second`.
     func compose(_ first: Operation, _ second: Operation) -> Operation
 

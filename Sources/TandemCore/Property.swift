@@ -17,7 +17,16 @@ public enum Property: String, Sendable, Codable, CaseIterable, Comparable {
     case orderPreservation = "order-preservation"
     /// Transformation property 1 on every transform the OT engine performed.
     case tp1
-    /// The system reaches quiescence within the run's bounds.
+    /// An operation whose author saw it acknowledged survives every crash.
+    case durability
+    /// Replaying the durable log (from the initial text or a snapshot) rebuilds the server's
+    /// text exactly, at the head and at every past version it can reach.
+    case history
+    /// Every remote cursor a client shows stays within its document and ends where its owner has it.
+    case cursors
+    /// No operation from a viewer, a commenter or a revoked editor lands.
+    case permissions
+    /// The system reaches quiescence within the run's bounds, after the last fault healed.
     case liveness
     /// The engine rejected an operation the protocol handed it (e.g. a length mismatch).
     case engineError = "engine-error"

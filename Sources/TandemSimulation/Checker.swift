@@ -18,6 +18,9 @@ public protocol Checker {
     /// operands were defined on. Called after the run's last event, in server-version order.
     mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>)
 
+    /// The system did something an oracle may judge (see `SystemEvent`).
+    mutating func observed(_ event: SystemEvent, time: VirtualTime)
+
     /// The verdict on the finished run.
     mutating func violations(in outcome: RunOutcome) -> [Violation]
 }
@@ -28,6 +31,9 @@ extension Checker {
 
     /// Ignores the version.
     public mutating func versionReached(site: Int, version: Int, text: TextBuffer, time: VirtualTime) {}
+
+    /// Ignores the event.
+    public mutating func observed(_ event: SystemEvent, time: VirtualTime) {}
 
     /// Ignores the transform.
     public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>) {}

@@ -7,4 +7,6 @@ struct Envelope<Payload> {
     var key: MessageKey
     var payload: Payload
     var sentAt: VirtualTime
+    /// The connection the message was sent on; it is lost if that connection dropped.
+    var connection: Int
 }

@@ -1,20 +1,24 @@
 import TandemCore
 
-/// A client of the Jupiter protocol (Nichols et al. 1995, as in ot.js): it applies its own
-/// operations at once, keeps at most one operation in flight to the server and composes
-/// later local edits into a buffer, and transforms incoming server operations against both.
+/// A client of the Jupiter protocol (Nichols et al. 1995, as in ot.js), extended with what a
+/// real editor needs to survive faults: every operation carries a `client_op_id`, at most one
+/// is in flight, later local edits compose into a buffer, and after a reconnect the client
+/// recognises its own committed operation in the catch-up, by `(author, client_op_id)`.
 struct JupiterClient<Engine: OTEngine> {
-    /// A local operation not yet acknowledged, with the edit it began with.
-    struct Outstanding {
+    /// A local operation not yet acknowledged: its id (assigned when it becomes the one in
+    /// flight) and every edit composed into it.
+    struct Pending {
         var operation: Engine.Operation
-        var firstEdit: Int
+        var clientOpID: Int
+        var edits: [Int]
     }
 
-    /// The three states of a Jupiter client.
+    /// The three states of a Jupiter client. The in-flight operation stays "in flight" while
+    /// the client is offline; it is resent on the next connection.
     enum State {
         case synchronized
-        case awaitingAck(Outstanding)
-        case awaitingAckWithBuffer(Outstanding, buffer: Outstanding)
+        case awaitingAck(Pending)
+        case awaitingAckWithBuffer(Pending, buffer: Pending)
     }
 
     /// One transform the client performed, with the server version whose state it starts
@@ -30,30 +34,63 @@ struct JupiterClient<Engine: OTEngine> {
     /// How many server operations the client has incorporated (its own acknowledged ones included).
     private(set) var revision = 0
     private(set) var state = State.synchronized
+    /// The id the next operation put in flight gets.
+    private var nextClientOpID = 1
+    /// Where the user's own caret is.
+    private(set) var caret = 0
+    /// The cursors of the other clients as this client shows them, indexed by client.
+    var shownCursors: [Int?]
 
-    init(document: TextBuffer) {
+    init(document: TextBuffer, clients: Int) {
         self.document = document
+        shownCursors = Array(repeating: nil, count: clients + 1)
     }
 
-    /// Applies a local operation; returns the operation to send now, if the client was synchronized.
-    mutating func applyLocal(_ operation: Engine.Operation, edit: Int, engine: Engine) throws -> Outstanding? {
+    /// The operation in flight, if any.
+    var inFlight: Pending? {
+        switch state {
+        case .synchronized: nil
+        case .awaitingAck(let pending), .awaitingAckWithBuffer(let pending, _): pending
+        }
+    }
+
+    /// How many local edits wait for the server.
+    var pendingEditCount: Int {
+        switch state {
+        case .synchronized: 0
+        case .awaitingAck(let pending): pending.edits.count
+        case .awaitingAckWithBuffer(let pending, let buffer): pending.edits.count + buffer.edits.count
+        }
+    }
+
+    /// Whether the client has nothing waiting for the server.
+    var isSynchronized: Bool {
+        if case .synchronized = state { return true }
+        return false
+    }
+
+    /// Applies a local operation and moves the caret to `caret`; returns the operation to
+    /// send now, if the client was synchronized.
+    mutating func applyLocal(_ operation: Engine.Operation, edit: Int, caret: Int, engine: Engine, transformCursors: Bool) throws -> Pending? {
         try engine.apply(operation, to: &document)
-        let local = Outstanding(operation: operation, firstEdit: edit)
+        self.caret = caret
+        if transformCursors { moveShownCursors(through: operation, engine: engine) }
         switch state {
         case .synchronized:
-            state = .awaitingAck(local)
-            return local
+            let pending = Pending(operation: operation, clientOpID: takeClientOpID(), edits: [edit])
+            state = .awaitingAck(pending)
+            return pending
         case .awaitingAck(let inflight):
-            state = .awaitingAckWithBuffer(inflight, buffer: local)
+            state = .awaitingAckWithBuffer(inflight, buffer: Pending(operation: operation, clientOpID: 0, edits: [edit]))
         case .awaitingAckWithBuffer(let inflight, let buffer):
             let composed = engine.compose(buffer.operation, operation)
-            state = .awaitingAckWithBuffer(inflight, buffer: Outstanding(operation: composed, firstEdit: buffer.firstEdit))
+            state = .awaitingAckWithBuffer(inflight, buffer: Pending(operation: composed, clientOpID: 0, edits: buffer.edits + [edit]))
         }
         return nil
     }
 
-    /// The server acknowledged the in-flight operation; returns the buffer to send next, if any.
-    mutating func acknowledge() -> Outstanding? {
+    /// The server committed the in-flight operation; returns the buffer, now in flight, to send next.
+    mutating func acknowledge() -> Pending? {
         revision += 1
         switch state {
         case .synchronized:
@@ -61,16 +98,19 @@ struct JupiterClient<Engine: OTEngine> {
         case .awaitingAck:
             state = .synchronized
             return nil
-        case .awaitingAckWithBuffer(_, let buffer):
+        case .awaitingAckWithBuffer(_, var buffer):
+            buffer.clientOpID = takeClientOpID()
             state = .awaitingAck(buffer)
             return buffer
         }
     }
 
-    /// Transforms a server operation against the pending local ones, applies it, and returns
-    /// the operation applied with the transforms performed. The client's own operations win
-    /// ties, as they do on the server.
-    mutating func receive(_ remote: Engine.Operation, engine: Engine) throws -> (applied: Engine.Operation, steps: [TransformStep]) {
+    /// Transforms a server operation against the pending local ones, applies it, moves the
+    /// caret and the shown cursors through it, and returns the operation applied with the
+    /// transforms performed. The client's own operations win ties, as they do on the server.
+    mutating func receive(
+        _ remote: Engine.Operation, engine: Engine, transformCursors: Bool
+    ) throws -> (applied: Engine.Operation, steps: [TransformStep]) {
         let version = revision
         revision += 1
         var steps: [TransformStep] = []
@@ -91,13 +131,53 @@ struct JupiterClient<Engine: OTEngine> {
             state = .awaitingAckWithBuffer(inflight, buffer: buffer)
         }
         try engine.apply(incoming, to: &document)
+        caret = engine.transformCursor(caret, against: incoming)
+        if transformCursors { moveShownCursors(through: incoming, engine: engine) }
         return (incoming, steps)
     }
 
-    /// Whether the client has nothing waiting for the server.
-    var isSynchronized: Bool {
-        if case .synchronized = state { return true }
-        return false
+    /// Shows another client's cursor, given at this client's revision on the server's text:
+    /// it is moved through the pending local operations into this client's document.
+    mutating func showCursor(of owner: Int, at position: Int, engine: Engine) {
+        var local = position
+        if let inflight = inFlight { local = engine.transformCursor(local, against: inflight.operation) }
+        if case .awaitingAckWithBuffer(_, let buffer) = state { local = engine.transformCursor(local, against: buffer.operation) }
+        shownCursors[owner] = local
+    }
+
+    /// Replaces the document with the server's and drops every pending operation; returns
+    /// the edits of pending operations whose id is above `committedThrough` (the highest id
+    /// the server has committed for this client), which are thereby thrown away, and the ids
+    /// that the server had in fact committed.
+    mutating func reload(text: TextBuffer, version: Int, committedThrough: Int) -> (discarded: [Int], committed: [Int]) {
+        var discarded: [Int] = []
+        var committed: [Int] = []
+        switch state {
+        case .synchronized:
+            break
+        case .awaitingAck(let inflight):
+            if inflight.clientOpID <= committedThrough { committed.append(inflight.clientOpID) } else { discarded += inflight.edits }
+        case .awaitingAckWithBuffer(let inflight, let buffer):
+            if inflight.clientOpID <= committedThrough { committed.append(inflight.clientOpID) } else { discarded += inflight.edits }
+            discarded += buffer.edits
+        }
+        document = text
+        revision = version
+        state = .synchronized
+        caret = min(caret, text.count)
+        shownCursors = shownCursors.map { $0.map { min($0, text.count) } }
+        return (discarded, committed)
+    }
+
+    private mutating func moveShownCursors(through operation: Engine.Operation, engine: Engine) {
+        for owner in shownCursors.indices {
+            if let position = shownCursors[owner] { shownCursors[owner] = engine.transformCursor(position, against: operation) }
+        }
+    }
+
+    private mutating func takeClientOpID() -> Int {
+        defer { nextClientOpID += 1 }
+        return nextClientOpID
     }
 
     /// `(local′, remote′)` for a local operation that wins ties and a remote one that loses them.

@@ -1,31 +1,65 @@
 import TandemCore
 
-/// The Jupiter server: the single ordering authority. It transforms each client operation
-/// against every operation committed since the version the client based it on, applies it,
-/// and appends it to its log; the log index is the server version.
+/// The Jupiter server's memory: the single ordering authority. It transforms each client
+/// operation against every operation committed since the version the client based it on, and
+/// remembers, per client, the highest `client_op_id` it has committed, to recognise resends.
+/// A crash loses all of it; a restart rebuilds it from the `DurableStore`.
 struct JupiterServer<Engine: OTEngine> {
-    var document: TextBuffer
-    private(set) var log: [Engine.Operation] = []
-
-    init(document: TextBuffer) {
-        self.document = document
+    /// A committed operation with its author's identity for it.
+    struct Entry {
+        var operation: Engine.Operation
+        var author: Int
+        var clientOpID: Int
     }
 
-    /// The operation as committed, with each transform performed as (version, op, against).
-    mutating func commit(
-        _ operation: Engine.Operation, basedOn version: Int, engine: Engine
-    ) throws -> (committed: Engine.Operation, steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)]) {
-        guard version >= 0 && version <= log.count else {
-            throw OTApplyError("operation based on version \(version), but the server is at \(log.count)")
+    /// What a snapshot holds: the text, and the dedup table as of the snapshot's version.
+    struct SnapshotState {
+        var text: TextBuffer
+        var committedThrough: [Int]
+    }
+
+    var document: TextBuffer
+    /// Per client, the highest `client_op_id` committed; index 0 unused.
+    var committedThrough: [Int]
+    /// When the last snapshot was taken.
+    var lastSnapshotTime: VirtualTime
+
+    init(document: TextBuffer, clients: Int, at time: VirtualTime) {
+        self.document = document
+        committedThrough = Array(repeating: 0, count: clients + 1)
+        lastSnapshotTime = time
+    }
+
+    /// The memory of a server that starts from durable state: the latest snapshot plus the
+    /// log tail replayed; the dedup table from both, unless `forgettingDedup` (a planted flaw).
+    init(rebuiltFrom store: DurableStore<Entry, SnapshotState>, engine: Engine, at time: VirtualTime, forgettingDedup: Bool) throws {
+        let snapshot = store.latestSnapshot
+        document = snapshot.state.text
+        committedThrough = snapshot.state.committedThrough
+        for entry in store.entries(from: snapshot.version) ?? [] {
+            try engine.apply(entry.operation, to: &document)
+            committedThrough[entry.author] = max(committedThrough[entry.author], entry.clientOpID)
+        }
+        if forgettingDedup {
+            committedThrough = Array(repeating: 0, count: committedThrough.count)
+        }
+        lastSnapshotTime = time
+    }
+
+    /// The operation transformed to apply at the head, with each transform performed as
+    /// (version, op, against).
+    func transformToHead(
+        _ operation: Engine.Operation, basedOn version: Int, store: DurableStore<Entry, SnapshotState>, engine: Engine
+    ) throws -> (operation: Engine.Operation, steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)]) {
+        guard version <= store.head, let missed = store.entries(from: version) else {
+            throw OTApplyError("operation based on version \(version), but the server keeps \(store.trimmedBefore)...\(store.head)")
         }
         var transformed = operation
         var steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)] = []
-        for index in version..<log.count {
-            steps.append((index, transformed, log[index]))
-            transformed = engine.transform(transformed, against: log[index], tieBreak: .thisFirst)
+        for (offset, entry) in missed.enumerated() {
+            steps.append((version + offset, transformed, entry.operation))
+            transformed = engine.transform(transformed, against: entry.operation, tieBreak: .thisFirst)
         }
-        try engine.apply(transformed, to: &document)
-        log.append(transformed)
         return (transformed, steps)
     }
 }

@@ -1,18 +1,39 @@
 import TandemCore
 
-/// Server-centric OT: Jupiter clients around one Jupiter server, over FIFO links.
+/// Server-centric OT: Jupiter clients around one Jupiter server over client–server
+/// connections that drop, with the server's durable store, crash recovery, reconnects,
+/// permissions and presence.
 ///
 /// Every transform is recorded with the server version whose state it starts from; after
-/// the run the server log is replayed once to hand each transform, with its exact state,
-/// to the checkers (TP1 is checked on every transform the engine performed).
+/// the run the server's history is replayed once to hand each transform, with its exact
+/// state, to the checkers (TP1 is checked on every transform the engine performed).
 struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
+    typealias Entry = JupiterServer<Engine>.Entry
+    typealias Store = DurableStore<Entry, JupiterServer<Engine>.SnapshotState>
+
     enum Payload {
-        case submit(Engine.Operation, basedOn: Int)
-        case ack(version: Int)
+        case submit(Engine.Operation, basedOn: Int, clientOpID: Int)
+        case ack(version: Int, clientOpID: Int)
         case broadcast(Engine.Operation, version: Int)
+        /// The first message on a new connection: the last version seen, the operation in
+        /// flight (based on that version), and whether the client asks for a full reload.
+        case hello(lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool)
+        /// The entries from `from` (the hello's `lastSeen`) to the head.
+        case welcome(missed: [Entry], from: Int)
+        /// Replace the document with the server's; `committedThrough` is the client's highest committed id.
+        case reload(text: TextBuffer, version: Int, committedThrough: Int, reason: String)
+        case duplicate(clientOpID: Int)
+        case cursor(position: Int, version: Int, owner: Int)
     }
 
-    private struct RecordedTransform {
+    /// The server's verdict on an incoming operation.
+    enum Admission {
+        case accepted
+        case duplicate
+        case rejected
+    }
+
+    struct RecordedTransform {
         var site: Int
         var time: VirtualTime
         var version: Int
@@ -21,31 +42,66 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         var against: Engine.Operation
     }
 
-    /// Acknowledgements carry a version number: 1 tag byte and an 8-byte integer.
-    private static var ackBytes: Int { 9 }
-    /// Submits and broadcasts add a tag byte and an 8-byte version to the operation.
-    private static var headerBytes: Int { 9 }
+    /// Small frames carry a tag byte and 8-byte integers.
+    static var smallFrameBytes: Int { 17 }
+    /// Operation frames add a tag byte, a version and a client op id to the operation.
+    static var headerBytes: Int { 17 }
+    /// A client resends an unacknowledged operation after this long.
+    static var resendAfterMicroseconds: Int64 { 10_000_000 }
 
     let engine: Engine
+    let trace: Trace
+    let flaws: SystemFlaws
     let initialText: TextBuffer
-    private var server: JupiterServer<Engine>
-    private var clients: [JupiterClient<Engine>]
-    private var recorded: [RecordedTransform] = []
+    /// The server's memory; nil while it is down.
+    var server: JupiterServer<Engine>?
+    var store: Store
+    var clients: [JupiterClient<Engine>]
+    /// Presence bookkeeping per client (index 0 unused).
+    var presence: [PresenceState]
+    /// Every operation committed, in version order, as the oracles' record of the history
+    /// (cut back when a crash loses committed versions).
+    var history: [Engine.Operation] = []
+    var recorded: [RecordedTransform] = []
+    /// The last operation each client submitted, for the resend timer.
+    var lastSubmitted: [(operation: Engine.Operation, clientOpID: Int)?]
+    /// Counts messages per client to give each resend and hello its own network key.
+    var sendCounter: [Int]
+    /// Per client, the connection on which the server has answered its hello (and so may
+    /// send it operations); nil when none. Server memory: lost in a crash.
+    var sessions: [Int?]
 
-    init(engine: Engine, trace: Trace) {
+    init(engine: Engine, trace: Trace, flaws: SystemFlaws) {
         self.engine = engine
+        self.trace = trace
+        self.flaws = flaws
         initialText = TextBuffer(trace.initialText)
-        server = JupiterServer(document: initialText)
-        clients = Array(repeating: JupiterClient(document: initialText), count: trace.clients)
+        server = JupiterServer(document: initialText, clients: trace.clients, at: .zero)
+        store = Store(initial: .init(text: initialText, committedThrough: Array(repeating: 0, count: trace.clients + 1)))
+        clients = Array(repeating: JupiterClient(document: initialText, clients: trace.clients), count: trace.clients)
+        presence = Array(repeating: PresenceState(), count: trace.clients + 1)
+        for sharer in trace.cursorSharers { presence[sharer].shares = true }
+        lastSubmitted = Array(repeating: nil, count: trace.clients + 1)
+        sendCounter = Array(repeating: 0, count: trace.clients + 1)
+        sessions = Array(repeating: 0, count: trace.clients + 1)
+    }
+
+    /// Whether the server may send operations to the client: its connection is up and the
+    /// server has answered the hello on it, so the client's version is known.
+    func hasSession(_ client: Int, _ kernel: SimulationKernel<Payload>) -> Bool {
+        kernel.isConnected(client) && sessions[client] == kernel.connection(of: client)
     }
 
     var siteTexts: [TextBuffer] {
-        [server.document] + clients.map(\.document)
+        [server?.document ?? TextBuffer()] + clients.map(\.document)
     }
 
     var unfinishedWork: String? {
+        var problems: [String] = []
+        if server == nil { problems.append("the server is down") }
         let waiting = clients.indices.filter { !clients[$0].isSynchronized }.map { RunOutcome.siteName($0 + 1) }
-        return waiting.isEmpty ? nil : "clients still awaiting acknowledgement: \(waiting.joined(separator: ", "))"
+        if !waiting.isEmpty { problems.append("clients still awaiting acknowledgement: \(waiting.joined(separator: ", "))") }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
     func documentLength(ofClient site: Int) -> Int {
@@ -60,17 +116,24 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         let site = edit.client
         let document = clients[site - 1].document
         let operation: Engine.Operation
+        let caret: Int
         switch edit.action {
         case .insert(let text):
-            operation = engine.insertion(of: Array(text.unicodeScalars), at: edit.position, in: document)
+            let scalars = Array(text.unicodeScalars)
+            operation = engine.insertion(of: scalars, at: edit.position, in: document)
+            caret = edit.position + scalars.count
         case .delete(let count):
             operation = engine.deletion(of: edit.position..<(edit.position + count), in: document)
+            caret = edit.position
         }
         do {
-            let toSend = try clients[site - 1].applyLocal(operation, edit: edit.id, engine: engine)
+            let toSend = try clients[site - 1].applyLocal(
+                operation, edit: edit.id, caret: caret, engine: engine, transformCursors: !flaws.contains(.leavesRemoteCursorsUntransformed))
             kernel.textChanged(site: site, text: clients[site - 1].document,
                                what: "edit #\(edit.id) \(edit.summary) as \(engine.describe(operation))")
-            if let toSend { submit(toSend, from: site, kernel: &kernel) }
+            if let toSend, kernel.isConnected(site) { submit(toSend.operation, clientOpID: toSend.clientOpID, from: site, kernel: &kernel) }
+            caretMoved(site, kernel: &kernel)
+            documentChanged(site, kernel: &kernel)
         } catch {
             kernel.engineFailed(site: site, "local \(engine.describe(operation)): \(error)")
         }
@@ -79,105 +142,133 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     mutating func deliver(_ envelope: Envelope<Payload>, kernel: inout SimulationKernel<Payload>) {
         let site = envelope.to
         switch envelope.payload {
-        case .submit(let operation, let basedOn):
-            receiveAtServer(operation, basedOn: basedOn, envelope: envelope, kernel: &kernel)
-        case .ack(let version):
-            kernel.note(site, "deliver \(envelope.key): acknowledged as v\(version)")
-            if let next = clients[site - 1].acknowledge() {
-                submit(next, from: site, kernel: &kernel)
-            } else {
-                kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
-            }
+        case .submit(let operation, let basedOn, let clientOpID):
+            serverReceivesSubmit(operation, basedOn: basedOn, clientOpID: clientOpID, from: envelope.from, kernel: &kernel)
+        case .hello(let lastSeen, let inFlight, let wantsReload):
+            serverReceivesHello(lastSeen: lastSeen, inFlight: inFlight, wantsReload: wantsReload, from: envelope.from, kernel: &kernel)
+        case .cursor(let position, let version, let owner) where site == 0:
+            serverReceivesCursor(position: position, version: version, owner: owner, kernel: &kernel)
+        case .ack(let version, let clientOpID):
+            kernel.note(site, "deliver \(envelope.key): c\(site)#\(clientOpID) acknowledged as v\(version)")
+            acknowledged(site, clientOpID: clientOpID, version: version, kernel: &kernel)
+        case .duplicate(let clientOpID):
+            kernel.note(site, "deliver \(envelope.key): c\(site)#\(clientOpID) was already committed")
         case .broadcast(let operation, let version):
             kernel.note(site, "deliver \(envelope.key): v\(version) \(engine.describe(operation))")
-            do {
-                let (applied, steps) = try clients[site - 1].receive(operation, engine: engine)
-                for step in steps {
-                    record(site: site, version: step.version, prefix: step.prefix,
-                           operation: step.operation, against: step.against, kernel: &kernel)
-                }
-                kernel.textChanged(site: site, text: clients[site - 1].document, what: "apply \(engine.describe(applied))")
-                if clients[site - 1].isSynchronized {
-                    kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
-                }
-            } catch {
-                kernel.engineFailed(site: site, "remote v\(version) \(engine.describe(operation)): \(error)")
+            receiveRemote(operation, at: site, kernel: &kernel)
+            if clients[site - 1].isSynchronized {
+                kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
             }
+        case .welcome(let missed, let from):
+            kernel.note(site, "deliver \(envelope.key): \(missed.count) operation(s) from v\(from)")
+            welcomed(site, missed: missed, kernel: &kernel)
+        case .reload(let text, let version, let committedThrough, let reason):
+            kernel.note(site, "deliver \(envelope.key): reload at v\(version) (\(reason))")
+            let (discarded, _) = clients[site - 1].reload(text: text, version: version, committedThrough: committedThrough)
+            kernel.withdraw(edits: discarded)
+            kernel.observed(.reloaded(client: site, discardedEdits: discarded.count, reason: reason))
+            kernel.textChanged(site: site, text: text, what: "reload, \(discarded.count) pending edit(s) discarded")
+            kernel.versionReached(site: site, version: version, text: text)
+            documentChanged(site, kernel: &kernel)
+        case .cursor(let position, let version, let owner):
+            clientReceivesCursor(site, position: position, version: version, owner: owner, kernel: &kernel)
         }
     }
 
-    mutating func finish(kernel: inout SimulationKernel<Payload>) {
-        var byVersion = Array(repeating: [RecordedTransform](), count: server.log.count + 1)
-        for transform in recorded {
-            byVersion[min(transform.version, server.log.count)].append(transform)
-        }
-        var state = initialText
-        for version in byVersion.indices {
-            for transform in byVersion[version] {
-                var start = state
-                if let prefix = transform.prefix {
-                    do {
-                        try engine.apply(prefix, to: &start)
-                    } catch {
-                        kernel.engineFailed(
-                            site: transform.site,
-                            "the in-flight \(engine.describe(prefix)) does not apply to the server's text at v\(version): \(error)")
-                        continue
-                    }
-                }
-                let event = TransformEvent(
-                    site: transform.site, time: transform.time, state: start,
-                    operation: transform.operation, against: transform.against, tieBreak: .thisFirst)
-                for index in kernel.checkers.indices {
-                    kernel.checkers[index].transformed(by: engine, event)
-                }
-            }
-            if version < server.log.count {
-                do {
-                    try engine.apply(server.log[version], to: &state)
-                } catch {
-                    kernel.engineFailed(site: 0, "replaying the log at v\(version): \(error)")
-                    return
-                }
-            }
+    mutating func connectionOpened(client site: Int, kernel: inout SimulationKernel<Payload>) {
+        let client = clients[site - 1]
+        let wantsReload = trace.server.reloadAbovePendingEdits.map { client.pendingEditCount > $0 } ?? false
+        let inFlight = wantsReload ? nil : client.inFlight.map { (operation: $0.operation, clientOpID: $0.clientOpID) }
+        let summary = "last seen v\(client.revision)" + (inFlight.map { ", resending c\(site)#\($0.clientOpID)" } ?? "")
+            + (wantsReload ? ", asking for a reload (\(client.pendingEditCount) pending edits)" : "")
+        sendCounter[site] += 1
+        kernel.send(.hello(lastSeen: client.revision, inFlight: inFlight, wantsReload: wantsReload),
+                    key: MessageKey(kind: .hello, edit: 0, from: site, to: 0, attempt: sendCounter[site]),
+                    bytes: Self.headerBytes + (inFlight.map { engine.encodedSize(of: $0.operation) } ?? 0), summary: summary)
+        if let inFlight {
+            lastSubmitted[site] = inFlight
+            kernel.setTimer(site: site, tag: inFlight.clientOpID, after: Self.resendAfterMicroseconds)
         }
     }
 
-    private mutating func receiveAtServer(
-        _ operation: Engine.Operation, basedOn: Int, envelope: Envelope<Payload>, kernel: inout SimulationKernel<Payload>
-    ) {
-        kernel.note(0, "deliver \(envelope.key) from \(RunOutcome.siteName(envelope.from)): based on v\(basedOn) \(engine.describe(operation))")
-        do {
-            let (committed, steps) = try server.commit(operation, basedOn: basedOn, engine: engine)
-            for step in steps {
-                record(site: 0, version: step.version, prefix: nil, operation: step.operation, against: step.against, kernel: &kernel)
-            }
-            let version = server.log.count
-            kernel.textChanged(site: 0, text: server.document, what: "commit v\(version) \(engine.describe(committed))")
-            kernel.versionReached(site: 0, version: version, text: server.document)
-            let edit = envelope.key.edit
-            kernel.send(.ack(version: version), key: MessageKey(kind: .ack, edit: edit, from: 0, to: envelope.from),
-                        bytes: Self.ackBytes, summary: "v\(version)")
-            let bytes = Self.headerBytes + engine.encodedSize(of: committed)
-            for client in 1...clients.count where client != envelope.from {
-                kernel.send(.broadcast(committed, version: version),
-                            key: MessageKey(kind: .broadcast, edit: edit, from: 0, to: client),
-                            bytes: bytes, summary: "v\(version)")
-            }
-        } catch {
-            kernel.engineFailed(site: 0, "commit of \(engine.describe(operation)) based on v\(basedOn): \(error)")
+    mutating func timerFired(site: Int, tag: Int, kernel: inout SimulationKernel<Payload>) {
+        guard tag >= 0 else {
+            presenceTimerFired(site, tag: tag, kernel: &kernel)
+            return
+        }
+        let stillInFlight = clients[site - 1].inFlight?.clientOpID == tag
+        guard stillInFlight || flaws.contains(.resendTimerNeverStops), kernel.isConnected(site) else { return }
+        if stillInFlight, let inflight = clients[site - 1].inFlight {
+            kernel.note(site, "no ack for c\(site)#\(tag) after \(VirtualTime(microseconds: Self.resendAfterMicroseconds)): resend")
+            submit(inflight.operation, clientOpID: tag, from: site, kernel: &kernel)
+        } else if let last = lastSubmitted[site], last.clientOpID == tag {
+            submit(last.operation, clientOpID: tag, from: site, kernel: &kernel)
         }
     }
 
-    private func submit(_ outstanding: JupiterClient<Engine>.Outstanding, from site: Int, kernel: inout SimulationKernel<Payload>) {
+    /// Sends an operation to the server based on the client's revision, and arms its resend timer.
+    mutating func submit(_ operation: Engine.Operation, clientOpID: Int, from site: Int, kernel: inout SimulationKernel<Payload>) {
         let basedOn = clients[site - 1].revision
-        kernel.send(.submit(outstanding.operation, basedOn: basedOn),
-                    key: MessageKey(kind: .submit, edit: outstanding.firstEdit, from: site, to: 0),
-                    bytes: Self.headerBytes + engine.encodedSize(of: outstanding.operation),
-                    summary: "based on v\(basedOn) \(engine.describe(outstanding.operation))")
+        sendCounter[site] += 1
+        kernel.send(.submit(operation, basedOn: basedOn, clientOpID: clientOpID),
+                    key: MessageKey(kind: .submit, edit: clientOpID, from: site, to: 0, attempt: sendCounter[site]),
+                    bytes: Self.headerBytes + engine.encodedSize(of: operation),
+                    summary: "c\(site)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
+        lastSubmitted[site] = (operation, clientOpID)
+        kernel.setTimer(site: site, tag: clientOpID, after: Self.resendAfterMicroseconds)
     }
 
-    private mutating func record(
+    /// The client learned that its in-flight operation was committed as `version`.
+    private mutating func acknowledged(_ site: Int, clientOpID: Int, version: Int, kernel: inout SimulationKernel<Payload>) {
+        guard clients[site - 1].inFlight?.clientOpID == clientOpID else {
+            kernel.note(site, "ignored: c\(site)#\(clientOpID) is not in flight")
+            return
+        }
+        kernel.observed(.acknowledged(client: site, clientOpID: clientOpID, version: version))
+        if let next = clients[site - 1].acknowledge() {
+            if kernel.isConnected(site) { submit(next.operation, clientOpID: next.clientOpID, from: site, kernel: &kernel) }
+        } else {
+            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+            becameSynchronized(site, kernel: &kernel)
+        }
+    }
+
+    /// The catch-up after a reconnect: the client's own committed operation counts as its ack,
+    /// every other one is a remote operation.
+    private mutating func welcomed(_ site: Int, missed: [Entry], kernel: inout SimulationKernel<Payload>) {
+        let startRevision = clients[site - 1].revision
+        var promoted = false
+        for (offset, entry) in missed.enumerated() {
+            if entry.author == site, let inflight = clients[site - 1].inFlight, inflight.clientOpID == entry.clientOpID {
+                kernel.observed(.acknowledged(client: site, clientOpID: entry.clientOpID, version: startRevision + offset + 1))
+                promoted = clients[site - 1].acknowledge() != nil
+            } else {
+                receiveRemote(entry.operation, at: site, kernel: &kernel)
+            }
+        }
+        if promoted, let next = clients[site - 1].inFlight {
+            submit(next.operation, clientOpID: next.clientOpID, from: site, kernel: &kernel)
+        } else if clients[site - 1].isSynchronized {
+            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+            becameSynchronized(site, kernel: &kernel)
+        }
+    }
+
+    private mutating func receiveRemote(_ operation: Engine.Operation, at site: Int, kernel: inout SimulationKernel<Payload>) {
+        do {
+            let (applied, steps) = try clients[site - 1].receive(
+                operation, engine: engine, transformCursors: !flaws.contains(.leavesRemoteCursorsUntransformed))
+            for step in steps {
+                record(site: site, version: step.version, prefix: step.prefix, operation: step.operation, against: step.against, kernel: &kernel)
+            }
+            kernel.textChanged(site: site, text: clients[site - 1].document, what: "apply \(engine.describe(applied))")
+            documentChanged(site, kernel: &kernel)
+        } catch {
+            kernel.engineFailed(site: site, "remote \(engine.describe(operation)): \(error)")
+        }
+    }
+
+    mutating func record(
         site: Int, version: Int, prefix: Engine.Operation?, operation: Engine.Operation, against: Engine.Operation,
         kernel: inout SimulationKernel<Payload>
     ) {

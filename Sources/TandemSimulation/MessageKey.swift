@@ -12,6 +12,18 @@ public struct MessageKey: Sendable, Equatable, CustomStringConvertible {
         case ack = 2
         /// An operation or update the server forwards to another client.
         case broadcast = 3
+        /// A client's first message on a new connection: what it has seen, what it still holds.
+        case hello = 4
+        /// The server's answer to a hello: the operations the client missed.
+        case welcome = 5
+        /// The server tells a client to replace its document (too far behind, or rejected).
+        case reload = 6
+        /// The server's answer to an operation it had already committed.
+        case duplicate = 7
+        /// A client's cursor, on its way to the server or relayed to another client.
+        case cursor = 8
+        /// A message between two peers on a mesh channel.
+        case peer = 9
     }
 
     /// What the message carries.
@@ -22,19 +34,25 @@ public struct MessageKey: Sendable, Equatable, CustomStringConvertible {
     public var from: Int
     /// The receiving site.
     public var to: Int
+    /// Tells apart messages that would otherwise share a key: resends, successive connections,
+    /// successive cursor updates.
+    public var attempt: Int
 
     /// Creates a message key.
-    public init(kind: Kind, edit: Int, from: Int, to: Int) {
+    public init(kind: Kind, edit: Int, from: Int, to: Int, attempt: Int = 0) {
         self.kind = kind
         self.edit = edit
         self.from = from
         self.to = to
+        self.attempt = attempt
     }
 
     /// The key as one 64-bit value, combined from its fields with `StableHash`.
     public var stableValue: UInt64 {
-        StableHash.combine([kind.rawValue, UInt64(bitPattern: Int64(edit)), UInt64(from), UInt64(to)])
+        var fields = [kind.rawValue, UInt64(bitPattern: Int64(edit)), UInt64(from), UInt64(to)]
+        if attempt != 0 { fields.append(UInt64(bitPattern: Int64(attempt))) }
+        return StableHash.combine(fields)
     }
 
-    public var description: String { "\(kind)#\(edit)" }
+    public var description: String { attempt == 0 ? "\(kind)#\(edit)" : "\(kind)#\(edit).\(attempt)" }
 }

@@ -13,18 +13,42 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
     public var latency: LatencySpec
     /// The workload with its drawn weights.
     public var workload: TypingWorkload
+    /// How many faults of each kind, and how long they last.
+    public var faults: FaultMix
+    /// The server's snapshot, trim and reload policy.
+    public var server: ServerPolicy
+    /// How many clients are viewers.
+    public var viewers: Int
+    /// How many clients are commenters.
+    public var commenters: Int
+    /// How many editors lose their access mid-run.
+    public var revocations: Int
+    /// How many clients share their cursor.
+    public var cursorSharers: Int
 
-    /// Creates run options.
-    public init(clients: Int, operations: Int, initialLength: Int, latency: LatencySpec, workload: TypingWorkload) {
+    /// Creates run options; by default nothing fails, everybody edits and shares a cursor.
+    public init(
+        clients: Int, operations: Int, initialLength: Int, latency: LatencySpec, workload: TypingWorkload,
+        faults: FaultMix = FaultMix(), server: ServerPolicy = .standard, viewers: Int = 0, commenters: Int = 0, revocations: Int = 0,
+        cursorSharers: Int? = nil
+    ) {
         self.clients = clients
         self.operations = operations
         self.initialLength = initialLength
         self.latency = latency
         self.workload = workload
+        self.faults = faults
+        self.server = server
+        self.viewers = viewers
+        self.commenters = commenters
+        self.revocations = revocations
+        self.cursorSharers = cursorSharers ?? clients
     }
 
     /// One line listing every drawn option.
     public var description: String {
-        "\(clients) clients, \(operations) edits, initial text \(initialLength) scalars, latency \(latency), workload \(workload)"
+        "\(clients) clients, \(operations) edits, initial text \(initialLength) scalars, latency \(latency), workload \(workload); "
+            + "faults: \(faults); server: \(server.summary); roles: \(viewers) viewer(s), \(commenters) commenter(s), "
+            + "\(revocations) revocation(s); \(cursorSharers) cursor sharer(s)"
     }
 }

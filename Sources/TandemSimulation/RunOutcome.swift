@@ -10,6 +10,9 @@ public struct RunOutcome: Sendable {
     public var siteTexts: [TextBuffer]
     /// Every scalar some author's delete meant to remove, as seen in the author's document.
     public var intendedDeletions: [Unicode.Scalar]
+    /// The ids of edits their authors threw away uncommitted (a rejection or a forced
+    /// reload): their characters are not expected anywhere, and their deletes did not happen.
+    public var withdrawnEdits: [Int]
     /// Nil when the run reached quiescence; otherwise what was still unfinished.
     public var unfinishedWork: String?
     /// The virtual time of the last event.
@@ -20,12 +23,13 @@ public struct RunOutcome: Sendable {
     /// Creates an outcome.
     public init(
         engineName: String, trace: Trace, siteTexts: [TextBuffer], intendedDeletions: [Unicode.Scalar],
-        unfinishedWork: String?, endTime: VirtualTime, statistics: SimulationStatistics
+        withdrawnEdits: [Int] = [], unfinishedWork: String?, endTime: VirtualTime, statistics: SimulationStatistics
     ) {
         self.engineName = engineName
         self.trace = trace
         self.siteTexts = siteTexts
         self.intendedDeletions = intendedDeletions
+        self.withdrawnEdits = withdrawnEdits
         self.unfinishedWork = unfinishedWork
         self.endTime = endTime
         self.statistics = statistics

@@ -23,7 +23,32 @@ extension Scenario {
         if workload.totalWeight == 0 {
             workload.insertWeight = 1
         }
-        return RunOptions(clients: clients, operations: operations, initialLength: initialLength, latency: latency, workload: workload)
+        if let gap = self.workload.gapMilliseconds { workload.gapMicroseconds = Int64(draw(gap)) * 1_000 }
+        if let lead = self.workload.leadClientPerMille { workload.leadClientPerMille = draw(lead) }
+        var faults = FaultMix()
+        func mix(_ kind: FaultBounds.Kind?) -> FaultMix.Drawn {
+            guard let kind, !generator.chance(perMille: switchOffPerMille) else { return FaultMix.Drawn(count: 0, milliseconds: .exactly(0)) }
+            return FaultMix.Drawn(count: draw(kind.count), milliseconds: kind.milliseconds)
+        }
+        faults.disconnects = mix(self.faults.disconnects)
+        faults.lostAcks = mix(self.faults.lostAcks)
+        faults.partitions = mix(self.faults.partitions)
+        faults.crashes = mix(self.faults.crashes)
+        faults.offline = mix(self.faults.offline)
+        faults.failoverPerMille = self.faults.failoverPerMille
+        let server = ServerPolicy(
+            snapshotEveryOps: draw(self.server.snapshotEveryOps),
+            snapshotEveryMicroseconds: Int64(draw(self.server.snapshotEverySeconds)) * 1_000_000,
+            retainedOpsBeforeSnapshot: draw(self.server.retainedOps),
+            reloadAbovePendingEdits: self.server.reloadAbovePendingEdits)
+        let others = max(0, clients - 1)
+        let viewers = min(others, draw(roles.viewers))
+        let commenters = min(others - viewers, draw(roles.commenters))
+        let revocations = min(others - viewers - commenters, draw(roles.revocations))
+        let sharers = min(clients, cursorSharers.map(draw) ?? clients)
+        return RunOptions(
+            clients: clients, operations: operations, initialLength: initialLength, latency: latency, workload: workload,
+            faults: faults, server: server, viewers: viewers, commenters: commenters, revocations: revocations, cursorSharers: sharers)
     }
 
     private func drawLatency(using generator: inout SplitMix64) -> LatencySpec {

@@ -9,7 +9,7 @@ import TandemCore
 /// campaign thereby reaches corners that any single fixed mix would miss.
 public struct Scenario: Sendable, Equatable, Codable {
     /// The scenario format version this build reads and writes.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     /// The weights of the kinds of edits the workload mixes (see `TypingWorkload`).
     public struct WorkloadBounds: Sendable, Equatable, Codable {
@@ -25,18 +25,28 @@ public struct Scenario: Sendable, Equatable, Codable {
         public var hotSpot: Bounds
         /// When present, all edits fall within a window of this many scalars (one paragraph).
         public var focusWidth: Bounds?
+        /// The longest pause, in milliseconds, between two groups of edits (400 when absent).
+        public var gapMilliseconds: Bounds?
+        /// When present, the chance per mille that a group of edits is client 1's, so that one
+        /// client can make most of the edits (the traveller of `transatlantic-flight`).
+        public var leadClientPerMille: Bounds?
 
         /// Creates workload bounds.
-        public init(burst: Bounds, insert: Bounds, delete: Bounds, rangeDelete: Bounds, hotSpot: Bounds, focusWidth: Bounds? = nil) {
+        public init(
+            burst: Bounds, insert: Bounds, delete: Bounds, rangeDelete: Bounds, hotSpot: Bounds, focusWidth: Bounds? = nil,
+            gapMilliseconds: Bounds? = nil, leadClientPerMille: Bounds? = nil
+        ) {
             self.burst = burst
             self.insert = insert
             self.delete = delete
             self.rangeDelete = rangeDelete
             self.hotSpot = hotSpot
             self.focusWidth = focusWidth
+            self.gapMilliseconds = gapMilliseconds
+            self.leadClientPerMille = leadClientPerMille
         }
 
-        private static let fields = ["burst", "insert", "delete", "rangeDelete", "hotSpot", "focusWidth"]
+        private static let fields = ["burst", "insert", "delete", "rangeDelete", "hotSpot", "focusWidth", "gapMilliseconds", "leadClientPerMille"]
 
         public init(from decoder: any Decoder) throws {
             let container = try StrictKeys.container(decoder, known: Self.fields)
@@ -52,6 +62,12 @@ public struct Scenario: Sendable, Equatable, Codable {
             hotSpot = try weight("hotSpot")
             focusWidth = try container.decodeIfPresent(Bounds.self, forKey: StrictKeys(stringValue: "focusWidth"))
             try Scenario.require(focusWidth.map { $0.min >= 1 } ?? true, decoder, "focusWidth", "min must be at least 1")
+            gapMilliseconds = try container.decodeIfPresent(Bounds.self, forKey: StrictKeys(stringValue: "gapMilliseconds"))
+            try Scenario.require(gapMilliseconds.map { $0.min >= 1 && $0.max <= 3_600_000 } ?? true, decoder, "gapMilliseconds",
+                                 "must lie within 1…3600000")
+            leadClientPerMille = try container.decodeIfPresent(Bounds.self, forKey: StrictKeys(stringValue: "leadClientPerMille"))
+            try Scenario.require(leadClientPerMille.map { $0.min >= 0 && $0.max <= 1_000 } ?? true, decoder, "leadClientPerMille",
+                                 "must lie within 0…1000")
             try Scenario.require([burst, insert, delete, rangeDelete, hotSpot].contains { $0.max > 0 }, decoder, "burst",
                                  "at least one kind of edit needs a positive weight")
         }
@@ -75,8 +91,17 @@ public struct Scenario: Sendable, Equatable, Codable {
     public var latencyMilliseconds: Bounds
     /// The workload mix.
     public var workload: WorkloadBounds
-    /// The chance, in per-mille, that a run switches each kind of edit off entirely.
+    /// The chance, in per-mille, that a run switches each kind of edit, and each kind of
+    /// fault, off entirely.
     public var switchOffPerMille: Int
+    /// The faults runs may draw.
+    public var faults: FaultBounds
+    /// The server policies runs may draw.
+    public var server: ServerBounds
+    /// The access list runs may draw.
+    public var roles: RoleBounds
+    /// How many clients share their cursor (all of them when absent).
+    public var cursorSharers: Bounds?
 
     /// The kinds of latency model a scenario may allow.
     public enum LatencyKind: String, Sendable, Codable, CaseIterable {
@@ -91,7 +116,9 @@ public struct Scenario: Sendable, Equatable, Codable {
     /// Creates a scenario.
     public init(
         name: String, summary: String, clients: Bounds, operations: Bounds, initialLength: Bounds,
-        latencyModels: [LatencyKind], latencyMilliseconds: Bounds, workload: WorkloadBounds, switchOffPerMille: Int
+        latencyModels: [LatencyKind], latencyMilliseconds: Bounds, workload: WorkloadBounds, switchOffPerMille: Int,
+        faults: FaultBounds = .none, server: ServerBounds = .standard,
+        roles: RoleBounds = RoleBounds(viewers: .exactly(0), commenters: .exactly(0), revocations: .exactly(0)), cursorSharers: Bounds? = nil
     ) {
         self.formatVersion = Scenario.currentFormatVersion
         self.name = name
@@ -103,17 +130,29 @@ public struct Scenario: Sendable, Equatable, Codable {
         self.latencyMilliseconds = latencyMilliseconds
         self.workload = workload
         self.switchOffPerMille = switchOffPerMille
+        self.faults = faults
+        self.server = server
+        self.roles = roles
+        self.cursorSharers = cursorSharers
     }
 
     /// The swarm mix plain `tandem fuzz` uses; `Scenarios/default.json` holds the same values.
     public static let `default` = Scenario(
-        name: "default", summary: "the swarm mix plain 'tandem fuzz' uses: 2–6 clients, every kind of edit, every latency model",
+        name: "default",
+        summary: "the swarm mix plain 'tandem fuzz' uses: 2–6 clients, every kind of edit, every latency model, every kind of fault",
         clients: Bounds(2, 6), operations: Bounds(20, 300), initialLength: Bounds(0, 40),
         latencyModels: LatencyKind.allCases, latencyMilliseconds: Bounds(1, 200),
         workload: WorkloadBounds(
             burst: Bounds(0, 40), insert: Bounds(0, 30), delete: Bounds(0, 20), rangeDelete: Bounds(0, 15),
             hotSpot: Bounds(0, 25)),
-        switchOffPerMille: 200)
+        switchOffPerMille: 200,
+        faults: FaultBounds(
+            disconnects: .init(count: Bounds(0, 3), milliseconds: Bounds(200, 20_000)),
+            lostAcks: .init(count: Bounds(0, 2), milliseconds: Bounds(100, 5_000)),
+            partitions: .init(count: Bounds(0, 1), milliseconds: Bounds(1_000, 30_000)),
+            crashes: .init(count: Bounds(0, 2), milliseconds: Bounds(100, 10_000))),
+        server: ServerBounds(snapshotEveryOps: Bounds(5, 100), snapshotEverySeconds: Bounds(5, 60), retainedOps: Bounds(0, 200)),
+        roles: RoleBounds(viewers: Bounds(0, 1), commenters: Bounds(0, 1), revocations: Bounds(0, 1)))
 
     /// This scenario with the client count and edit count pinned, for `--clients` and `--ops`.
     public func pinning(clients: Int?, operations: Int?) -> Scenario {
@@ -125,7 +164,7 @@ public struct Scenario: Sendable, Equatable, Codable {
 
     private static let fields = [
         "formatVersion", "name", "summary", "clients", "operations", "initialLength", "latencyModels",
-        "latencyMilliseconds", "workload", "switchOffPerMille",
+        "latencyMilliseconds", "workload", "switchOffPerMille", "faults", "server", "roles", "cursorSharers",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -150,6 +189,12 @@ public struct Scenario: Sendable, Equatable, Codable {
         workload = try container.decode(WorkloadBounds.self, forKey: key("workload"))
         switchOffPerMille = try container.decode(Int.self, forKey: key("switchOffPerMille"))
         try Self.require((0...1_000).contains(switchOffPerMille), decoder, "switchOffPerMille", "must lie within 0…1000")
+        faults = try container.decodeIfPresent(FaultBounds.self, forKey: key("faults")) ?? .none
+        server = try container.decodeIfPresent(ServerBounds.self, forKey: key("server")) ?? .standard
+        roles = try container.decodeIfPresent(RoleBounds.self, forKey: key("roles"))
+            ?? RoleBounds(viewers: .exactly(0), commenters: .exactly(0), revocations: .exactly(0))
+        cursorSharers = try container.decodeIfPresent(Bounds.self, forKey: key("cursorSharers"))
+        try Self.require((cursorSharers?.min ?? 0) >= 0, decoder, "cursorSharers", "must not be negative")
     }
 
     /// Throws a decoding error naming `field` unless `condition` holds.

@@ -1,14 +1,20 @@
 import TandemCore
 
 /// The machinery every replication protocol runs on: the virtual clock, the event queue,
-/// FIFO links with latencies from the trace's network plan, the checkers, the timeline and
-/// the run's counters. A protocol (`ReplicationSystem`) decides what sites do; the kernel
-/// decides when things happen.
+/// client–server connections that drop and come back as the fault plan says, FIFO delivery
+/// on each live connection, timers, the checkers, the timeline and the run's counters. A
+/// protocol (`ReplicationSystem`) decides what sites do; the kernel decides when things
+/// happen and which messages survive.
 struct SimulationKernel<Payload> {
     enum Event {
         case edit(Int)
         case deliver(Envelope<Payload>)
+        case timer(site: Int, tag: Int)
+        case fault(FaultStep)
     }
+
+    /// How long after the last edit and the last healed fault the system has to reach quiescence.
+    static var livenessWindowMicroseconds: Int64 { 300_000_000 }
 
     let trace: Trace
     private(set) var now: VirtualTime = .zero
@@ -18,8 +24,17 @@ struct SimulationKernel<Payload> {
     var checkers: [any Checker]
     private(set) var timeline: [String]?
     var statistics = SimulationStatistics()
-    var intendedDeletions: [Unicode.Scalar] = []
+    /// Per edit id, the scalars its delete meant to remove (see `RunOutcome.intendedDeletions`).
+    var intendedDeletionsByEdit: [Int: [Unicode.Scalar]] = [:]
+    /// Edits whose author threw them away before they were committed, in the order discarded.
+    var withdrawnEdits: [Int] = []
     var engineErrors: [Violation] = []
+    /// The state of each client's connection to the server, and of the server itself.
+    var network: NetworkState
+    /// When the system must be quiescent: the liveness deadline.
+    let deadline: VirtualTime
+    /// Set when events were still pending at the deadline.
+    private(set) var missedDeadline = false
 
     init(trace: Trace, checkers: [any Checker], recordTimeline: Bool) {
         self.trace = trace
@@ -27,29 +42,78 @@ struct SimulationKernel<Payload> {
         self.timeline = recordTimeline ? [] : nil
         let sites = trace.clients + 1
         lastDelivery = Array(repeating: Array(repeating: .zero, count: sites), count: sites)
+        network = NetworkState(clients: trace.clients)
+        let lastEdit = trace.edits.map(\.time).max() ?? .zero
+        deadline = max(lastEdit, trace.faults.healTime).advanced(by: Self.livenessWindowMicroseconds)
         for (index, edit) in trace.edits.enumerated() {
             queue.push(.edit(index), at: edit.time)
         }
+        scheduleFaults()
     }
 
-    /// The next event, with the clock moved to its time.
+    /// The next event, with the clock moved to its time; messages whose connection dropped
+    /// are discarded on the way. Nil at quiescence, or at the liveness deadline.
     mutating func nextEvent() -> Event? {
-        guard let (time, event) = queue.pop() else { return nil }
-        now = time
-        statistics.events += 1
-        return event
+        while let time = queue.nextTime {
+            if time > deadline {
+                missedDeadline = true
+                return nil
+            }
+            let (_, event) = queue.pop()!
+            now = time
+            if case .deliver(let envelope) = event, !network.isLive(envelope.connection, client: Self.client(of: envelope)) {
+                statistics.droppedMessages += 1
+                note(envelope.to, "lost \(envelope.key) from \(RunOutcome.siteName(envelope.from)): its connection dropped")
+                continue
+            }
+            statistics.events += 1
+            return event
+        }
+        return nil
     }
 
-    /// Sends a message; it arrives after the link's latency, never before an earlier message
-    /// on the same link.
+    /// Sends a message on the client–server connection it belongs to. It arrives after the
+    /// link's latency, never before an earlier message on the same connection, unless the
+    /// connection drops first; on a connection that is down it is lost at once.
     mutating func send(_ payload: Payload, key: MessageKey, bytes: Int, summary: @autoclosure () -> String) {
+        let client = key.from == 0 ? key.to : key.from
+        guard network.isConnected(client) else {
+            statistics.droppedMessages += 1
+            note(key.from, "cannot send \(key) \(summary()) → \(RunOutcome.siteName(key.to)): not connected")
+            return
+        }
         let latency = trace.network.latency(of: key)
         let arrival = max(now.advanced(by: latency), lastDelivery[key.from][key.to])
         lastDelivery[key.from][key.to] = arrival
         statistics.messages += 1
         statistics.bytes += bytes
-        queue.push(.deliver(Envelope(from: key.from, to: key.to, key: key, payload: payload, sentAt: now)), at: arrival)
+        queue.push(.deliver(Envelope(
+            from: key.from, to: key.to, key: key, payload: payload, sentAt: now, connection: network.connection(of: client))),
+            at: arrival)
         note(key.from, "send \(key) \(summary()) → \(RunOutcome.siteName(key.to)) (\(bytes) B, arrives \(arrival))")
+        if key.kind == .ack && key.from == 0 {
+            resetAfterAck(client: client)
+        }
+    }
+
+    /// Whether a client's connection to the server is up.
+    func isConnected(_ client: Int) -> Bool {
+        network.isConnected(client)
+    }
+
+    /// The number of the client's current connection; it changes with every drop.
+    func connection(of client: Int) -> Int {
+        network.connection(of: client)
+    }
+
+    /// Whether the server process is running.
+    var serverIsUp: Bool {
+        network.serverIsUp
+    }
+
+    /// Fires `timer(site:tag:)` at the site after a delay.
+    mutating func setTimer(site: Int, tag: Int, after microseconds: Int64) {
+        queue.push(.timer(site: site, tag: tag), at: now.advanced(by: microseconds))
     }
 
     /// Tells the checkers (and the timeline) that a site's text changed.
@@ -69,6 +133,20 @@ struct SimulationKernel<Payload> {
         }
     }
 
+    /// Tells the checkers what the system did.
+    mutating func observed(_ event: SystemEvent) {
+        for index in checkers.indices {
+            checkers[index].observed(event, time: now)
+        }
+    }
+
+    /// Records that a client threw away edits it had not had committed: the oracles stop
+    /// expecting their characters and stop counting their deletes.
+    mutating func withdraw(edits: [Int]) {
+        withdrawnEdits += edits
+        statistics.discardedEdits += edits.count
+    }
+
     /// Records that the engine failed on an operation the protocol handed it.
     mutating func engineFailed(site: Int, _ message: String) {
         engineErrors.append(Violation(.engineError, "\(RunOutcome.siteName(site)): \(message)", at: now))
@@ -80,6 +158,43 @@ struct SimulationKernel<Payload> {
         guard timeline != nil else { return }
         let name = RunOutcome.siteName(site).rightPadded(to: 7)
         timeline!.append("\(now.description.leftPadded(to: 12))  \(name)\(message())")
+    }
+
+    private static func client(of envelope: Envelope<Payload>) -> Int {
+        envelope.from == 0 ? envelope.to : envelope.from
+    }
+
+    /// Schedules every fault of the plan, and the moment they have all healed.
+    private mutating func scheduleFaults() {
+        let faults = trace.faults
+        for (index, fault) in faults.disconnects.enumerated() {
+            queue.push(.fault(.disconnect(index)), at: fault.at)
+        }
+        for (index, fault) in faults.partitions.enumerated() {
+            queue.push(.fault(.partitionStarts(index)), at: fault.at)
+            queue.push(.fault(.partitionHeals(index)), at: fault.at.advanced(by: fault.durationMicroseconds))
+        }
+        for (index, fault) in faults.crashes.enumerated() {
+            queue.push(.fault(.crash(index)), at: fault.at)
+        }
+        for (index, fault) in faults.revocations.enumerated() {
+            queue.push(.fault(.revoke(index)), at: fault.at)
+        }
+        if faults.count > 0 {
+            queue.push(.fault(.faultsHealed), at: faults.healTime)
+        }
+    }
+
+    /// Moves the queue's latest-delivery marks for a client's links back to now, so a new
+    /// connection does not wait behind messages that died with the old one.
+    mutating func forgetDeliveries(of client: Int) {
+        lastDelivery[0][client] = now
+        lastDelivery[client][0] = now
+    }
+
+    /// Queues an event at a time (for the connection machinery in `SimulationKernel+Faults`).
+    mutating func schedule(_ event: Event, at time: VirtualTime) {
+        queue.push(event, at: time)
     }
 }
 

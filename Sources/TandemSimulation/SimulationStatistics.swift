@@ -10,6 +10,18 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
     public var transforms = 0
     /// Edits that were no-ops after clamping (a delete on an empty document).
     public var skippedEdits = 0
+    /// Messages lost because their connection dropped (or was down when they were sent).
+    public var droppedMessages = 0
+    /// Edits their authors threw away uncommitted (rejected, or a forced reload).
+    public var discardedEdits = 0
+    /// Connections dropped by faults.
+    public var disconnects = 0
+    /// Connections re-established.
+    public var reconnects = 0
+    /// Server crashes.
+    public var crashes = 0
+    /// Snapshots the server took.
+    public var snapshots = 0
 
     /// All zero.
     public init() {}
@@ -21,5 +33,11 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
         bytes += other.bytes
         transforms += other.transforms
         skippedEdits += other.skippedEdits
+        droppedMessages += other.droppedMessages
+        discardedEdits += other.discardedEdits
+        disconnects += other.disconnects
+        reconnects += other.reconnects
+        crashes += other.crashes
+        snapshots += other.snapshots
     }
 }

@@ -6,34 +6,37 @@ import TandemCore
 /// violations and timeline on every machine and with any number of worker threads.
 public enum Simulator {
     /// Runs any described engine.
+    /// Runs any described engine; `flaws` plants bugs in the simulated system (tests only).
     public static func run(
-        engine: EngineDescriptor, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+        engine: EngineDescriptor, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
         switch engine.family {
         case .ot(let ot):
-            runOT(ot, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+            runOT(ot, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline, flaws: flaws)
         case .crdt(let replicaType):
-            runCRDT(replicaType, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+            runCRDT(replicaType, name: engine.name, trace: trace, checkers: checkers, recordTimeline: recordTimeline, flaws: flaws)
         }
     }
 
     /// Runs an OT engine under the Jupiter protocol.
     public static func runOT<Engine: OTEngine>(
-        _ engine: Engine, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+        _ engine: Engine, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
-        run(JupiterSystem(engine: engine, trace: trace), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        run(JupiterSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
+            recordTimeline: recordTimeline)
     }
 
     /// Runs a CRDT with the server as relay and store.
     public static func runCRDT<Replica: CRDTReplica>(
-        _ replicaType: Replica.Type, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false
+        _ replicaType: Replica.Type, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false,
+        flaws: SystemFlaws = []
     ) -> RunResult {
-        run(RelaySystem<Replica>(trace: trace), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        run(RelaySystem<Replica>(trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
     }
 
     /// The most events a run may process before it counts as not reaching quiescence.
     public static func eventLimit(for trace: Trace) -> Int {
-        100_000 + trace.edits.count * (trace.clients + 2) * 50
+        200_000 + trace.edits.count * (trace.clients + 2) * 50 + trace.faults.count * (trace.clients + 2) * 200
     }
 
     /// Clamps an edit to its author's document (a delete with nothing to delete is skipped),
@@ -47,7 +50,7 @@ public enum Simulator {
             return
         }
         if case .delete(let count) = edit.action {
-            kernel.intendedDeletions += system.scalars(ofClient: edit.client, in: edit.position..<(edit.position + count))
+            kernel.intendedDeletionsByEdit[edit.id] = system.scalars(ofClient: edit.client, in: edit.position..<(edit.position + count))
         }
         system.perform(edit, kernel: &kernel)
     }
@@ -69,16 +72,30 @@ public enum Simulator {
                 perform(trace.edits[index], in: &system, kernel: &kernel)
             case .deliver(let envelope):
                 system.deliver(envelope, kernel: &kernel)
+            case .timer(let site, let tag):
+                system.timerFired(site: site, tag: tag, kernel: &kernel)
+            case .fault(let step):
+                switch kernel.apply(step) {
+                case .connected(let client): system.connectionOpened(client: client, kernel: &kernel)
+                case .serverCrashed: system.serverCrashed(kernel: &kernel)
+                case .serverRestarted(let failover): system.serverRestarted(failover: failover, kernel: &kernel)
+                case nil: break
+                }
             }
         }
         system.finish(kernel: &kernel)
         var unfinished = system.unfinishedWork
         if exhausted {
             unfinished = "no quiescence after \(limit) events" + (unfinished.map { "; \($0)" } ?? "")
+        } else if kernel.missedDeadline {
+            unfinished = "still busy at \(kernel.deadline), \(VirtualTime(microseconds: SimulationKernel<System.Payload>.livenessWindowMicroseconds)) "
+                + "after the last edit and the last healed fault" + (unfinished.map { "; \($0)" } ?? "")
         }
+        let withdrawn = Set(kernel.withdrawnEdits)
+        let intendedDeletions = trace.edits.filter { !withdrawn.contains($0.id) }.flatMap { kernel.intendedDeletionsByEdit[$0.id] ?? [] }
         let outcome = RunOutcome(
-            engineName: name, trace: trace, siteTexts: system.siteTexts, intendedDeletions: kernel.intendedDeletions,
-            unfinishedWork: unfinished, endTime: kernel.now, statistics: kernel.statistics)
+            engineName: name, trace: trace, siteTexts: system.siteTexts, intendedDeletions: intendedDeletions,
+            withdrawnEdits: kernel.withdrawnEdits, unfinishedWork: unfinished, endTime: kernel.now, statistics: kernel.statistics)
         var violations = kernel.engineErrors
         for index in kernel.checkers.indices {
             violations += kernel.checkers[index].violations(in: outcome)

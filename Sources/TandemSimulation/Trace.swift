@@ -8,7 +8,7 @@ import TandemCore
 /// it the same value that fuzzing generated from the seed.
 public struct Trace: Sendable, Equatable, Codable {
     /// The JSON format version this build writes and reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     /// The format version the trace was written with.
     public var formatVersion: Int
@@ -22,19 +22,41 @@ public struct Trace: Sendable, Equatable, Codable {
     public var network: NetworkPlan
     /// What users do, in any order (the simulator schedules them by time, then by position here).
     public var edits: [EditIntent]
+    /// Each client's role, indexed by client - 1.
+    public var roles: [ClientRole]
+    /// The faults injected into the run.
+    public var faults: FaultPlan
+    /// How the server keeps its durable state.
+    public var server: ServerPolicy
+    /// The clients that share their cursor with the others (presence).
+    public var cursorSharers: [Int]
 
-    /// Creates a trace.
-    public init(seed: UInt64, clients: Int, initialText: String, network: NetworkPlan, edits: [EditIntent]) {
+    /// Creates a trace; by default every client may edit, nothing fails and the server uses
+    /// the standard policy.
+    public init(
+        seed: UInt64, clients: Int, initialText: String, network: NetworkPlan, edits: [EditIntent],
+        roles: [ClientRole]? = nil, faults: FaultPlan = .none, server: ServerPolicy = .standard, cursorSharers: [Int]? = nil
+    ) {
         self.formatVersion = Trace.currentFormatVersion
         self.seed = seed
         self.clients = clients
         self.initialText = initialText
         self.network = network
         self.edits = edits
+        self.roles = roles ?? Array(repeating: .editor, count: clients)
+        self.faults = faults
+        self.server = server
+        self.cursorSharers = cursorSharers ?? (clients >= 1 ? Array(1...clients) : [])
+    }
+
+    /// The role of a client at a time: its role in `roles`, or `viewer` once its access was revoked.
+    public func role(ofClient client: Int, at time: VirtualTime) -> ClientRole {
+        if faults.revocations.contains(where: { $0.client == client && $0.at <= time }) { return .viewer }
+        return roles.indices.contains(client - 1) ? roles[client - 1] : .editor
     }
 
     private enum CodingKeys: String, CodingKey {
-        case formatVersion, seed, clients, initialText, network, edits
+        case formatVersion, seed, clients, initialText, network, edits, roles, faults, server, cursorSharers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +73,19 @@ public struct Trace: Sendable, Equatable, Codable {
         initialText = try container.decode(String.self, forKey: .initialText)
         network = try container.decode(NetworkPlan.self, forKey: .network)
         edits = try container.decode([EditIntent].self, forKey: .edits)
+        roles = try container.decodeIfPresent([ClientRole].self, forKey: .roles) ?? Array(repeating: .editor, count: clients)
+        faults = try container.decodeIfPresent(FaultPlan.self, forKey: .faults) ?? .none
+        server = try container.decodeIfPresent(ServerPolicy.self, forKey: .server) ?? .standard
+        cursorSharers = try container.decodeIfPresent([Int].self, forKey: .cursorSharers) ?? (clients >= 1 ? Array(1...clients) : [])
+        guard roles.count == clients else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .roles, in: container, debugDescription: "\(roles.count) roles for \(clients) clients; give one role per client")
+        }
+        let named = cursorSharers + faults.disconnects.map(\.client) + faults.partitions.flatMap(\.clients) + faults.revocations.map(\.client)
+        if let bad = named.first(where: { $0 < 1 || $0 > clients }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .faults, in: container, debugDescription: "a fault names client \(bad), but the trace has clients 1...\(clients)")
+        }
         if let bad = edits.first(where: { $0.client < 1 || $0.client > clients }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .edits, in: container,
@@ -66,6 +101,10 @@ public struct Trace: Sendable, Equatable, Codable {
         try container.encode(initialText, forKey: .initialText)
         try container.encode(network, forKey: .network)
         try container.encode(edits, forKey: .edits)
+        try container.encode(roles, forKey: .roles)
+        try container.encode(faults, forKey: .faults)
+        try container.encode(server, forKey: .server)
+        try container.encode(cursorSharers, forKey: .cursorSharers)
     }
 
     /// The trace as pretty-printed JSON with sorted keys: the same trace always gives the same bytes.

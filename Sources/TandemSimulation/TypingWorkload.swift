@@ -22,6 +22,10 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
     /// When set, every position falls in a window of this many scalars from a start drawn
     /// once per run: everybody edits the same paragraph.
     public var focusWidth: Int?
+    /// The longest pause between two groups of edits, in microseconds.
+    public var gapMicroseconds: Int64 = 400_000
+    /// When positive, the chance per mille that a group of edits is client 1's.
+    public var leadClientPerMille = 0
 
     /// The sum of the weights; a workload needs a positive one.
     public var totalWeight: Int {
@@ -32,6 +36,8 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
     public var description: String {
         "burst \(burstWeight), insert \(insertWeight), delete \(deleteWeight), range-delete \(rangeDeleteWeight), "
             + "hot-spot \(hotSpotWeight)" + (focusWidth.map { ", focus \($0) scalars" } ?? "")
+            + (gapMicroseconds == 400_000 ? "" : ", pauses up to \(VirtualTime(microseconds: gapMicroseconds))")
+            + (leadClientPerMille == 0 ? "" : ", c1 makes \(leadClientPerMille)‰ of the groups")
     }
 
     /// The default mix.
@@ -63,8 +69,13 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
         }
 
         while edits.count < context.editCount {
-            time += Int64(generator.below(400_000))
-            let client = context.clients > 1 ? generator.int(in: 1...context.clients) : 1
+            time += Int64(generator.below(UInt64(gapMicroseconds)))
+            let client: Int
+            if leadClientPerMille > 0 && generator.chance(perMille: leadClientPerMille) {
+                client = 1
+            } else {
+                client = context.clients > 1 ? generator.int(in: 1...context.clients) : 1
+            }
             switch generator.weightedIndex(weights) {
             case 0:
                 let start = position(forDelete: false)

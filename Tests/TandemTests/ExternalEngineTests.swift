@@ -133,7 +133,7 @@ struct ListCRDT: CRDTReplica {
         }
         let trace = TraceGenerator.trace(seed: 3, scenario: Scenario.default.pinning(clients: 2, operations: 50))
         let engine = EngineDescriptor(name: "mine", summary: "", family: .crdt(ListCRDT.self))
-        let result = Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make() + [LengthLimit()])
+        let result = Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make(for: trace) + [LengthLimit()])
         #expect(result.violations.map(\.detail).contains { $0.hasPrefix("document grew to") })
     }
 }

@@ -39,6 +39,11 @@ public struct BuggyOTEngine: OTEngine {
     }
 
     /// As in ot-text.
+    public func transformCursor(_ position: Int, against operation: TextOperation) -> Int {
+        correct.transformCursor(position, against: operation)
+    }
+
+    /// As in ot-text.
     public func compose(_ first: TextOperation, _ second: TextOperation) -> TextOperation {
         correct.compose(first, second)
     }

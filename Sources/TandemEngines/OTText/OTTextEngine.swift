@@ -45,6 +45,11 @@ public struct OTTextEngine: OTEngine {
         }
     }
 
+    /// The cursor moved through the operation's components (see `TextOperation.transformCursor`).
+    public func transformCursor(_ position: Int, against operation: TextOperation) -> Int {
+        operation.transformCursor(position)
+    }
+
     /// ot.js `compose`.
     public func compose(_ first: TextOperation, _ second: TextOperation) -> TextOperation {
         first.compose(second)

@@ -48,3 +48,27 @@ extension TextOperation {
         }
     }
 }
+
+extension TextOperation {
+    /// Where a cursor at `position` in the operation's input ends up in its output: text
+    /// inserted at or before the cursor pushes it right, deleted text before it pulls it left,
+    /// and a deletion containing it moves it to the deletion's start.
+    public func transformCursor(_ position: Int) -> Int {
+        var input = 0
+        var output = 0
+        for component in components {
+            switch component {
+            case .retain(let count):
+                if position < input + count { return output + (position - input) }
+                input += count
+                output += count
+            case .insert(let scalars):
+                output += scalars.count
+            case .delete(let count):
+                if position < input + count { return output }
+                input += count
+            }
+        }
+        return output + max(0, position - input)
+    }
+}

@@ -1,0 +1,250 @@
+import TandemCore
+
+/// The server side of `JupiterSystem`: permissions, dedup, commit with durable append before
+/// broadcast, snapshots, crash and rebuild, and the catch-up after a reconnect.
+extension JupiterSystem {
+    mutating func serverReceivesSubmit(
+        _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>
+    ) {
+        kernel.note(0, "deliver c\(author)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
+        guard admits(clientOpID: clientOpID, from: author, kernel: &kernel) == .accepted else { return }
+        _ = commit(operation, basedOn: basedOn, clientOpID: clientOpID, from: author, acknowledging: true, kernel: &kernel)
+    }
+
+    mutating func serverReceivesHello(
+        lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool, from client: Int,
+        kernel: inout SimulationKernel<Payload>
+    ) {
+        guard server != nil else { return }
+        kernel.note(0, "deliver hello from c\(client): last seen v\(lastSeen)")
+        let reason: String? =
+            if wantsReload { "the client has too many pending edits" }
+            else if lastSeen > store.head { "the client has seen v\(lastSeen), beyond the server's v\(store.head)" }
+            else if store.entries(from: lastSeen) == nil { "the log before v\(store.trimmedBefore) was trimmed" }
+            else { nil }
+        if let reason {
+            sendReload(to: client, reason: reason, kernel: &kernel)
+            return
+        }
+        if let inFlight {
+            switch admits(clientOpID: inFlight.clientOpID, from: client, kernel: &kernel, replyingToDuplicates: false) {
+            case .rejected:
+                return
+            case .duplicate:
+                break
+            case .accepted:
+                guard commit(inFlight.operation, basedOn: lastSeen, clientOpID: inFlight.clientOpID, from: client,
+                             acknowledging: false, kernel: &kernel) else { return }
+            }
+        }
+        let missed = Array(store.entries(from: lastSeen) ?? [])
+        let bytes = missed.reduce(Self.headerBytes) { $0 + Self.headerBytes + engine.encodedSize(of: $1.operation) }
+        sendCounter[0] += 1
+        sessions[client] = kernel.connection(of: client)
+        kernel.send(.welcome(missed: missed, from: lastSeen), key: MessageKey(kind: .welcome, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
+                    bytes: bytes, summary: "\(missed.count) operation(s) from v\(lastSeen)")
+    }
+
+    /// Whether the server accepts an operation from the client: its role must allow editing
+    /// (otherwise the client gets a reload as its error frame), and it must not be a resend of
+    /// one already committed (the client is told so, unless the catch-up will tell it).
+    private mutating func admits(
+        clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>, replyingToDuplicates: Bool = true
+    ) -> Admission {
+        guard let server else { return .rejected }
+        let role = trace.role(ofClient: author, at: kernel.now)
+        if !role.canEdit && !flaws.contains(.skipsPermissionCheck) {
+            kernel.observed(.rejected(client: author, clientOpID: clientOpID))
+            sendReload(to: author, reason: "rejected: c\(author) is a \(role.rawValue)", kernel: &kernel)
+            return .rejected
+        }
+        guard clientOpID > server.committedThrough[author] else {
+            if replyingToDuplicates {
+                sendCounter[0] += 1
+                kernel.send(.duplicate(clientOpID: clientOpID),
+                            key: MessageKey(kind: .duplicate, edit: clientOpID, from: 0, to: author, attempt: sendCounter[0]),
+                            bytes: Self.smallFrameBytes, summary: "c\(author)#\(clientOpID) already committed")
+            }
+            return .duplicate
+        }
+        return .accepted
+    }
+
+    private mutating func sendReload(to client: Int, reason: String, kernel: inout SimulationKernel<Payload>) {
+        guard let server else { return }
+        sessions[client] = kernel.connection(of: client)
+        sendCounter[0] += 1
+        kernel.send(.reload(text: server.document, version: store.head, committedThrough: server.committedThrough[client], reason: reason),
+                    key: MessageKey(kind: .reload, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
+                    bytes: Self.headerBytes + server.document.count * 4, summary: "reload at v\(store.head): \(reason)")
+    }
+
+    /// Transforms the operation to the head, applies it, appends it durably, acknowledges it
+    /// (unless the catch-up will) and broadcasts it, then snapshots if due. Returns false if a
+    /// crash struck on the way.
+    private mutating func commit(
+        _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, acknowledging: Bool,
+        kernel: inout SimulationKernel<Payload>
+    ) -> Bool {
+        guard var memory = server else { return false }
+        let committed: Engine.Operation
+        do {
+            let (transformed, steps) = try memory.transformToHead(operation, basedOn: basedOn, store: store, engine: engine)
+            for step in steps {
+                record(site: 0, version: step.version, prefix: nil, operation: step.operation, against: step.against, kernel: &kernel)
+            }
+            try engine.apply(transformed, to: &memory.document)
+            committed = transformed
+        } catch {
+            kernel.engineFailed(site: 0, "commit of c\(author)#\(clientOpID) \(engine.describe(operation)) based on v\(basedOn): \(error)")
+            return false
+        }
+        let entry = Entry(operation: committed, author: author, clientOpID: clientOpID)
+        let version = store.head + 1
+        let appendFirst = !flaws.contains(.broadcastBeforeDurableAppend)
+        history.append(committed)
+        if appendFirst {
+            store.append(entry)
+            guard !crashStruck(at: .betweenAppendAndBroadcast, kernel: &kernel) else { return false }
+        }
+        memory.committedThrough[author] = clientOpID
+        server = memory
+        kernel.observed(.committed(version: version, author: author, clientOpID: clientOpID))
+        kernel.textChanged(site: 0, text: memory.document, what: "commit v\(version) c\(author)#\(clientOpID) \(engine.describe(committed))")
+        kernel.versionReached(site: 0, version: version, text: memory.document)
+        if acknowledging {
+            sendCounter[0] += 1
+            kernel.send(.ack(version: version, clientOpID: clientOpID),
+                        key: MessageKey(kind: .ack, edit: clientOpID, from: 0, to: author, attempt: sendCounter[0]),
+                        bytes: Self.smallFrameBytes, summary: "c\(author)#\(clientOpID) as v\(version)")
+        }
+        let bytes = Self.headerBytes + engine.encodedSize(of: committed)
+        for client in 1...clients.count where client != author && hasSession(client, kernel) {
+            kernel.send(.broadcast(committed, version: version), key: MessageKey(kind: .broadcast, edit: version, from: 0, to: client),
+                        bytes: bytes, summary: "v\(version)")
+        }
+        if !appendFirst {
+            guard !crashStruck(at: .betweenAppendAndBroadcast, kernel: &kernel) else { return false }
+            store.append(entry)
+        }
+        snapshotIfDue(kernel: &kernel)
+        return true
+    }
+
+    private mutating func snapshotIfDue(kernel: inout SimulationKernel<Payload>) {
+        guard let memory = server else { return }
+        let policy = trace.server
+        let dueByCount = store.head - store.latestSnapshot.version >= policy.snapshotEveryOps
+        let dueByTime = kernel.now.microseconds - memory.lastSnapshotTime.microseconds >= policy.snapshotEveryMicroseconds
+        guard dueByCount || dueByTime, store.head > store.latestSnapshot.version else { return }
+        guard !crashStruck(at: .duringSnapshot, kernel: &kernel) else { return }
+        store.takeSnapshot(.init(text: memory.document, committedThrough: memory.committedThrough),
+                           retaining: policy.retainedOpsBeforeSnapshot)
+        server?.lastSnapshotTime = kernel.now
+        kernel.statistics.snapshots += 1
+        kernel.note(0, "snapshot at v\(store.head); log kept from v\(store.trimmedBefore)")
+    }
+
+    private mutating func crashStruck(at point: ServerCrash.Point, kernel: inout SimulationKernel<Payload>) -> Bool {
+        guard kernel.crashStrikes(at: point) else { return false }
+        serverCrashed(kernel: &kernel)
+        return true
+    }
+
+    mutating func serverCrashed(kernel: inout SimulationKernel<Payload>) {
+        server = nil
+        sessions = Array(repeating: nil, count: sessions.count)
+    }
+
+    mutating func serverRestarted(failover: Bool, kernel: inout SimulationKernel<Payload>) {
+        do {
+            let rebuilt = try JupiterServer(
+                rebuiltFrom: store, engine: engine, at: kernel.now, forgettingDedup: flaws.contains(.forgetsDedupTableOnRestart))
+            server = rebuilt
+            if history.count > store.head {
+                history.removeLast(history.count - store.head)
+                recorded.removeAll { $0.version >= store.head }
+            }
+            kernel.observed(.serverRestarted(head: store.head, failover: failover))
+            kernel.textChanged(site: 0, text: rebuilt.document, what: "rebuilt at v\(store.head) from the snapshot at v\(store.latestSnapshot.version) + log")
+            kernel.versionReached(site: 0, version: store.head, text: rebuilt.document)
+        } catch {
+            kernel.engineFailed(site: 0, "rebuilding from the snapshot at v\(store.latestSnapshot.version) + log: \(error)")
+        }
+    }
+
+    mutating func finish(kernel: inout SimulationKernel<Payload>) {
+        replayTransforms(kernel: &kernel)
+        reportDurableState(kernel: &kernel)
+        for site in 1...clients.count {
+            kernel.observed(.cursorsAtEnd(site: site, caret: clients[site - 1].caret, shown: clients[site - 1].shownCursors))
+        }
+    }
+
+    /// Replays the history once, handing each recorded transform its exact start state.
+    private mutating func replayTransforms(kernel: inout SimulationKernel<Payload>) {
+        var byVersion = Array(repeating: [RecordedTransform](), count: history.count + 1)
+        for transform in recorded {
+            byVersion[min(transform.version, history.count)].append(transform)
+        }
+        var state = initialText
+        for version in byVersion.indices {
+            for transform in byVersion[version] {
+                var start = state
+                if let prefix = transform.prefix {
+                    do {
+                        try engine.apply(prefix, to: &start)
+                    } catch {
+                        kernel.engineFailed(
+                            site: transform.site,
+                            "the in-flight \(engine.describe(prefix)) does not apply to the server's text at v\(version): \(error)")
+                        continue
+                    }
+                }
+                let event = TransformEvent(
+                    site: transform.site, time: transform.time, state: start,
+                    operation: transform.operation, against: transform.against, tieBreak: .thisFirst)
+                for index in kernel.checkers.indices {
+                    kernel.checkers[index].transformed(by: engine, event)
+                }
+            }
+            if version < history.count {
+                do {
+                    try engine.apply(history[version], to: &state)
+                } catch {
+                    kernel.engineFailed(site: 0, "replaying the history at v\(version): \(error)")
+                    return
+                }
+            }
+        }
+    }
+
+    /// Hands the checkers the durable state and every version it can rebuild.
+    private mutating func reportDurableState(kernel: inout SimulationKernel<Payload>) {
+        let kept = Array(store.entries(from: store.trimmedBefore) ?? [])
+        var committedThrough = store.latestSnapshot.state.committedThrough
+        for entry in store.entries(from: store.latestSnapshot.version) ?? [] {
+            committedThrough[entry.author] = max(committedThrough[entry.author], entry.clientOpID)
+        }
+        kernel.observed(.durableState(
+            log: kept.map { OperationID(client: $0.author, clientOpID: $0.clientOpID) }, logStartsAt: store.trimmedBefore,
+            committedThrough: committedThrough))
+        for snapshot in store.snapshots {
+            var text = snapshot.state.text
+            kernel.observed(.historyRebuilt(version: snapshot.version, text: text, how: "snapshot v\(snapshot.version)"))
+            guard snapshot.version >= store.trimmedBefore else { continue }
+            let next = store.snapshots.first { $0.version > snapshot.version }?.version ?? store.head
+            for version in snapshot.version..<next {
+                guard let entry = store.entry(at: version) else { break }
+                do {
+                    try engine.apply(entry.operation, to: &text)
+                } catch {
+                    kernel.engineFailed(site: 0, "rebuilding v\(version + 1) from the snapshot at v\(snapshot.version): \(error)")
+                    break
+                }
+                kernel.observed(.historyRebuilt(
+                    version: version + 1, text: text, how: "snapshot v\(snapshot.version) + \(version + 1 - snapshot.version) op(s)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import TandemCore
+
+/// The state of every client's connection to the server, and of the server process: what
+/// the fault plan has done to the network so far.
+///
+/// Each connection has a number; a message belongs to the connection it was sent on and is
+/// lost if that connection is no longer the client's live one (a WebSocket drop loses what
+/// was in flight, and a new connection starts empty).
+struct NetworkState {
+    struct Client {
+        var connected = true
+        var connection = 0
+        /// The client does not try to connect before this time (its user is offline).
+        var offlineUntil = VirtualTime.zero
+        /// How many partitions currently cut the client off.
+        var partitions = 0
+        /// Failed connection attempts since the last success, for exponential backoff.
+        var failedAttempts = 0
+        /// The token of the reconnect attempt currently scheduled; older ones are ignored.
+        var attemptToken = 0
+        /// How many armed lost-ack resets wait for the client's next acknowledgement, with
+        /// the offline duration of each.
+        var armedResets: [Int64] = []
+    }
+
+    var clients: [Client]
+    var serverIsUp = true
+    /// Crashes armed to strike at a point of the server's work, by index into the plan.
+    var armedCrashes: [Int] = []
+
+    init(clients: Int) {
+        self.clients = Array(repeating: Client(), count: clients + 1)
+    }
+
+    func isConnected(_ client: Int) -> Bool {
+        serverIsUp && clients[client].connected
+    }
+
+    func connection(of client: Int) -> Int {
+        clients[client].connection
+    }
+
+    func isLive(_ connection: Int, client: Int) -> Bool {
+        isConnected(client) && clients[client].connection == connection
+    }
+
+    /// Whether a connection attempt by the client would succeed now.
+    func canConnect(_ client: Int, at time: VirtualTime) -> Bool {
+        serverIsUp && clients[client].partitions == 0 && time >= clients[client].offlineUntil
+    }
+}

@@ -1,0 +1,55 @@
+import TandemCore
+
+/// Something the simulated system did that an oracle may want to judge: commits, acks,
+/// crashes, rejections, cursors, and the durable state found after the run.
+///
+/// Events carry no engine types, so any checker can follow them; checkers receive them
+/// through `Checker.observed(_:time:)`.
+public enum SystemEvent: Sendable {
+    /// The server committed a client's operation (or stored its update) as `version`.
+    case committed(version: Int, author: Int, clientOpID: Int)
+    /// The author learned that its operation was committed as `version` (an ack, or its own
+    /// operation recognised in the catch-up after a reconnect).
+    case acknowledged(client: Int, clientOpID: Int, version: Int)
+    /// The server lost its memory and every connection.
+    case serverCrashed
+    /// The server serves again, rebuilt from its durable state, at version `head`.
+    case serverRestarted(head: Int, failover: Bool)
+    /// The server refused a client's operation (its role does not allow editing).
+    case rejected(client: Int, clientOpID: Int)
+    /// A client threw its pending edits away and reloaded the document.
+    case reloaded(client: Int, discardedEdits: Int, reason: String)
+    /// A client's document or the cursors it shows changed: the cursors of the others
+    /// (indexed by client, nil where it shows none) in its document of `documentLength` scalars.
+    case cursorsShown(site: Int, documentLength: Int, shown: [Int?])
+    /// After the run: each client's own caret and the cursors it shows for the others.
+    case cursorsAtEnd(site: Int, caret: Int, shown: [Int?])
+    /// After the run: the server's text at `version`, rebuilt from durable state as `how`
+    /// describes (e.g. `snapshot v100 + 7 ops`).
+    case historyRebuilt(version: Int, text: TextBuffer, how: String)
+    /// After the run: the server's durable state. `log` holds the identity of every entry
+    /// still kept, from version `logStartsAt`; `committedThrough[c]` is the highest
+    /// `client_op_id` of client `c` the durable state includes (index 0 unused).
+    case durableState(log: [OperationID], logStartsAt: Int, committedThrough: [Int])
+}
+
+/// An operation's identity across retries: its author and the author's `client_op_id`.
+public struct OperationID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The authoring client, 1-based.
+    public var client: Int
+    /// The author's sequence number for the operation, from 1.
+    public var clientOpID: Int
+
+    /// Creates an identity.
+    public init(client: Int, clientOpID: Int) {
+        self.client = client
+        self.clientOpID = clientOpID
+    }
+
+    public static func < (lhs: OperationID, rhs: OperationID) -> Bool {
+        (lhs.client, lhs.clientOpID) < (rhs.client, rhs.clientOpID)
+    }
+
+    /// `c2#5`.
+    public var description: String { "c\(client)#\(clientOpID)" }
+}

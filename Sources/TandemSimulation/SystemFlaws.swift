@@ -1,0 +1,23 @@
+/// Deliberate bugs in the simulated system (not in the engine), each switched on by a test to
+/// prove that an oracle catches it. Campaigns always run with none.
+public struct SystemFlaws: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+
+    /// Creates a set of flaws from its raw value.
+    public init(rawValue: Int) {
+        self.rawValue = rawValue
+    }
+
+    /// The server acknowledges and broadcasts an operation before appending it to the durable
+    /// log, so a crash in between loses an operation its author saw acknowledged.
+    public static let broadcastBeforeDurableAppend = SystemFlaws(rawValue: 1 << 0)
+    /// A restarted server does not rebuild its `(client, client_op_id)` table from the log,
+    /// so a resent operation is committed twice.
+    public static let forgetsDedupTableOnRestart = SystemFlaws(rawValue: 1 << 1)
+    /// The server commits operations without checking the author's role.
+    public static let skipsPermissionCheck = SystemFlaws(rawValue: 1 << 2)
+    /// Clients leave the remote cursors they show where they were when an operation lands.
+    public static let leavesRemoteCursorsUntransformed = SystemFlaws(rawValue: 1 << 3)
+    /// A client's resend timer is never cancelled, so it resends its last operation forever.
+    public static let resendTimerNeverStops = SystemFlaws(rawValue: 1 << 4)
+}
