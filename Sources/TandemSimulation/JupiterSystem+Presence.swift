@@ -62,18 +62,35 @@ extension JupiterSystem {
                     bytes: Self.smallFrameBytes, summary: "cursor \(client.caret) at v\(client.revision)")
     }
 
-    /// The server moves a cursor from the version it was sent at to its head and relays it.
+    /// The server remembers a cursor and relays it to every client in session, moved from the
+    /// version it was sent at to the head.
     mutating func serverReceivesCursor(position: Int, version: Int, owner: Int, kernel: inout SimulationKernel<Payload>) {
-        guard server != nil, version <= store.head, let missed = store.entries(from: version) else {
-            kernel.note(0, "dropped c\(owner)'s cursor at v\(version): the server no longer has that version")
+        guard server != nil else { return }
+        serverCursors[owner] = (position, version)
+        for client in 1...clients.count where client != owner && hasSession(client, kernel) {
+            relayCursor(of: owner, to: client, kernel: &kernel)
+        }
+    }
+
+    /// Shows a client that just joined every cursor the server knows.
+    mutating func sendKnownCursors(to client: Int, kernel: inout SimulationKernel<Payload>) {
+        for owner in serverCursors.indices where owner != client && serverCursors[owner] != nil {
+            relayCursor(of: owner, to: client, kernel: &kernel)
+        }
+    }
+
+    private mutating func relayCursor(of owner: Int, to client: Int, kernel: inout SimulationKernel<Payload>) {
+        guard let (position, version) = serverCursors[owner], version <= store.head, let missed = store.entries(from: version) else {
+            kernel.note(0, "dropped c\(owner)'s cursor: the server no longer has its version")
+            serverCursors[owner] = nil
             return
         }
         let moved = missed.reduce(position) { engine.transformCursor($0, against: $1.operation) }
-        for client in 1...clients.count where client != owner && hasSession(client, kernel) {
-            kernel.send(.cursor(position: moved, version: store.head, owner: owner),
-                        key: MessageKey(kind: .cursor, edit: presence[owner].sent, from: 0, to: client, attempt: owner),
-                        bytes: Self.smallFrameBytes, summary: "c\(owner)'s cursor \(moved) at v\(store.head)")
-        }
+        serverCursors[owner] = (moved, store.head)
+        sendCounter[0] += 1
+        kernel.send(.cursor(position: moved, version: store.head, owner: owner),
+                    key: MessageKey(kind: .cursor, edit: presence[owner].sent, from: 0, to: client, attempt: sendCounter[0]),
+                    bytes: Self.smallFrameBytes, summary: "c\(owner)'s cursor \(moved) at v\(store.head)")
     }
 
     /// A client shows a relayed cursor, moved through its pending operations.

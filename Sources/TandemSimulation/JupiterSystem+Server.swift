@@ -8,6 +8,10 @@ extension JupiterSystem {
     ) {
         kernel.note(0, "deliver c\(author)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
         guard admits(clientOpID: clientOpID, from: author, kernel: &kernel) == .accepted else { return }
+        guard store.entries(from: basedOn) != nil else {
+            sendReload(to: author, reason: "c\(author)#\(clientOpID) is based on v\(basedOn), older than the log the server keeps", kernel: &kernel)
+            return
+        }
         _ = commit(operation, basedOn: basedOn, clientOpID: clientOpID, from: author, acknowledging: true, kernel: &kernel)
     }
 
@@ -34,7 +38,7 @@ extension JupiterSystem {
                 break
             case .accepted:
                 guard commit(inFlight.operation, basedOn: lastSeen, clientOpID: inFlight.clientOpID, from: client,
-                             acknowledging: false, kernel: &kernel) else { return }
+                             acknowledging: false, snapshotting: false, kernel: &kernel) else { return }
             }
         }
         let missed = Array(store.entries(from: lastSeen) ?? [])
@@ -43,6 +47,8 @@ extension JupiterSystem {
         sessions[client] = kernel.connection(of: client)
         kernel.send(.welcome(missed: missed, from: lastSeen), key: MessageKey(kind: .welcome, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
                     bytes: bytes, summary: "\(missed.count) operation(s) from v\(lastSeen)")
+        sendKnownCursors(to: client, kernel: &kernel)
+        snapshotIfDue(kernel: &kernel)
     }
 
     /// Whether the server accepts an operation from the client: its role must allow editing
@@ -77,14 +83,15 @@ extension JupiterSystem {
         kernel.send(.reload(text: server.document, version: store.head, committedThrough: server.committedThrough[client], reason: reason),
                     key: MessageKey(kind: .reload, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
                     bytes: Self.headerBytes + server.document.count * 4, summary: "reload at v\(store.head): \(reason)")
+        sendKnownCursors(to: client, kernel: &kernel)
     }
 
     /// Transforms the operation to the head, applies it, appends it durably, acknowledges it
-    /// (unless the catch-up will) and broadcasts it, then snapshots if due. Returns false if a
-    /// crash struck on the way.
+    /// (unless the catch-up will) and broadcasts it, then snapshots if due (unless the caller
+    /// still needs the log as it is). Returns false if a crash struck on the way.
     private mutating func commit(
         _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, acknowledging: Bool,
-        kernel: inout SimulationKernel<Payload>
+        snapshotting: Bool = true, kernel: inout SimulationKernel<Payload>
     ) -> Bool {
         guard var memory = server else { return false }
         let committed: Engine.Operation
@@ -127,7 +134,7 @@ extension JupiterSystem {
             guard !crashStruck(at: .betweenAppendAndBroadcast, kernel: &kernel) else { return false }
             store.append(entry)
         }
-        snapshotIfDue(kernel: &kernel)
+        if snapshotting { snapshotIfDue(kernel: &kernel) }
         return true
     }
 
@@ -154,6 +161,7 @@ extension JupiterSystem {
     mutating func serverCrashed(kernel: inout SimulationKernel<Payload>) {
         server = nil
         sessions = Array(repeating: nil, count: sessions.count)
+        serverCursors = Array(repeating: nil, count: serverCursors.count)
     }
 
     mutating func serverRestarted(failover: Bool, kernel: inout SimulationKernel<Payload>) {

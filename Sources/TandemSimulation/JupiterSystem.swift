@@ -70,6 +70,9 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     /// Per client, the connection on which the server has answered its hello (and so may
     /// send it operations); nil when none. Server memory: lost in a crash.
     var sessions: [Int?]
+    /// The server's memory of each owner's latest cursor and the version it is at, so that
+    /// a client joining (or rejoining) is shown everybody's cursor. Lost in a crash.
+    var serverCursors: [(position: Int, version: Int)?]
 
     init(engine: Engine, trace: Trace, flaws: SystemFlaws) {
         self.engine = engine
@@ -84,6 +87,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         lastSubmitted = Array(repeating: nil, count: trace.clients + 1)
         sendCounter = Array(repeating: 0, count: trace.clients + 1)
         sessions = Array(repeating: 0, count: trace.clients + 1)
+        serverCursors = Array(repeating: nil, count: trace.clients + 1)
     }
 
     /// Whether the server may send operations to the client: its connection is up and the
@@ -176,6 +180,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     }
 
     mutating func connectionOpened(client site: Int, kernel: inout SimulationKernel<Payload>) {
+        if presence[site].shares { presence[site].owed = true }
         let client = clients[site - 1]
         let wantsReload = trace.server.reloadAbovePendingEdits.map { client.pendingEditCount > $0 } ?? false
         let inFlight = wantsReload ? nil : client.inFlight.map { (operation: $0.operation, clientOpID: $0.clientOpID) }
