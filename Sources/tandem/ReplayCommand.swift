@@ -24,16 +24,23 @@ enum ReplayCommand {
         let engine = engines[0]
         let scenario = try options.scenario()
         let drawn = scenario.drawOptions(seed: seed)
+        let trace = TraceGenerator.trace(seed: seed, options: drawn)
         let result = SeededRun.run(engine: engine, seed: seed, options: drawn, recordTimeline: options.has("timeline"))
 
         print("seed: \(seed)")
         print("engine: \(engine.name) (\(engine.familyName)\(engine.isDeliberatelyBroken ? ", broken on purpose" : ""))")
         print("scenario: \(scenario.name)")
         print("options: \(drawn)")
+        print("roles: " + trace.roles.enumerated().map { "c\($0.offset + 1) \($0.element.rawValue)" }.joined(separator: ", ")
+              + "; cursors shared by " + (trace.cursorSharers.isEmpty ? "nobody" : trace.cursorSharers.map { "c\($0)" }.joined(separator: ", ")))
+        for fault in trace.faults.summaries { print("fault: \(fault)") }
         for line in result.timeline { print(line) }
         let statistics = result.outcome.statistics
         print("simulated: \(statistics.events) events, \(statistics.messages) messages, \(statistics.bytes) bytes, "
               + "\(statistics.transforms) transforms, \(statistics.skippedEdits) skipped edits, ends at \(result.outcome.endTime)")
+        print("faults: \(statistics.disconnects) disconnects, \(statistics.reconnects) reconnects, \(statistics.crashes) crashes, "
+              + "\(statistics.droppedMessages) messages lost, \(statistics.snapshots) snapshots, "
+              + "\(statistics.discardedEdits) edits discarded uncommitted (rejected or reloaded)")
         for (site, text) in result.outcome.siteTexts.enumerated() {
             print("final \(RunOutcome.siteName(site)): length \(text.count), hash \(StableHash.hex(text.stableHash))")
         }
