@@ -46,14 +46,11 @@ struct JupiterServer<Engine: OTEngine> {
         lastSnapshotTime = time
     }
 
-    /// The operation transformed to apply at the head, with each transform performed as
-    /// (version, op, against).
+    /// The operation, based on `version`, transformed past the entries committed since
+    /// (`missed`) to apply at the head, with each transform performed as (version, op, against).
     func transformToHead(
-        _ operation: Engine.Operation, basedOn version: Int, store: DurableStore<Entry, SnapshotState>, engine: Engine
-    ) throws -> (operation: Engine.Operation, steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)]) {
-        guard version <= store.head, let missed = store.entries(from: version) else {
-            throw OTApplyError("operation based on version \(version), but the server keeps \(store.trimmedBefore)...\(store.head)")
-        }
+        _ operation: Engine.Operation, basedOn version: Int, missed: [Entry], engine: Engine
+    ) -> (operation: Engine.Operation, steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)]) {
         var transformed = operation
         var steps: [(version: Int, operation: Engine.Operation, against: Engine.Operation)] = []
         for (offset, entry) in missed.enumerated() {

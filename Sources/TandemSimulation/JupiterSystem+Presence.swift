@@ -80,17 +80,17 @@ extension JupiterSystem {
     }
 
     private mutating func relayCursor(of owner: Int, to client: Int, kernel: inout SimulationKernel<Payload>) {
-        guard let (position, version) = serverCursors[owner], version <= store.head, let missed = store.entries(from: version) else {
+        guard let (position, version) = serverCursors[owner], let missed = entries(from: version) else {
             kernel.note(0, "dropped c\(owner)'s cursor: the server no longer has its version")
             serverCursors[owner] = nil
             return
         }
         let moved = missed.reduce(position) { engine.transformCursor($0, against: $1.operation) }
-        serverCursors[owner] = (moved, store.head)
+        serverCursors[owner] = (moved, head)
         sendCounter[0] += 1
-        kernel.send(.cursor(position: moved, version: store.head, owner: owner),
+        kernel.send(.cursor(position: moved, version: head, owner: owner),
                     key: MessageKey(kind: .cursor, edit: presence[owner].sent, from: 0, to: client, attempt: sendCounter[0]),
-                    bytes: Self.smallFrameBytes, summary: "c\(owner)'s cursor \(moved) at v\(store.head)")
+                    bytes: Self.smallFrameBytes, summary: "c\(owner)'s cursor \(moved) at v\(head)")
     }
 
     /// A client shows a relayed cursor, moved through its pending operations.

@@ -8,7 +8,7 @@ extension JupiterSystem {
     ) {
         kernel.note(0, "deliver c\(author)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
         guard admits(clientOpID: clientOpID, from: author, kernel: &kernel) == .accepted else { return }
-        guard store.entries(from: basedOn) != nil else {
+        guard entries(from: basedOn) != nil else {
             sendReload(to: author, reason: "c\(author)#\(clientOpID) is based on v\(basedOn), older than the log the server keeps", kernel: &kernel)
             return
         }
@@ -23,8 +23,8 @@ extension JupiterSystem {
         kernel.note(0, "deliver hello from c\(client): last seen v\(lastSeen)")
         let reason: String? =
             if wantsReload { "the client has too many pending edits" }
-            else if lastSeen > store.head { "the client has seen v\(lastSeen), beyond the server's v\(store.head)" }
-            else if store.entries(from: lastSeen) == nil { "the log before v\(store.trimmedBefore) was trimmed" }
+            else if lastSeen > head { "the client has seen v\(lastSeen), beyond the server's v\(head)" }
+            else if entries(from: lastSeen) == nil { "the log before v\(store.trimmedBefore) was trimmed" }
             else { nil }
         if let reason {
             sendReload(to: client, reason: reason, kernel: &kernel)
@@ -41,7 +41,7 @@ extension JupiterSystem {
                              acknowledging: false, snapshotting: false, kernel: &kernel) else { return }
             }
         }
-        let missed = Array(store.entries(from: lastSeen) ?? [])
+        let missed = entries(from: lastSeen) ?? []
         let bytes = missed.reduce(Self.headerBytes) { $0 + Self.headerBytes + engine.encodedSize(of: $1.operation) }
         sendCounter[0] += 1
         sessions[client] = kernel.connection(of: client)
@@ -80,9 +80,9 @@ extension JupiterSystem {
         guard let server else { return }
         sessions[client] = kernel.connection(of: client)
         sendCounter[0] += 1
-        kernel.send(.reload(text: server.document, version: store.head, committedThrough: server.committedThrough[client], reason: reason),
+        kernel.send(.reload(text: server.document, version: head, committedThrough: server.committedThrough[client], reason: reason),
                     key: MessageKey(kind: .reload, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
-                    bytes: Self.headerBytes + server.document.count * 4, summary: "reload at v\(store.head): \(reason)")
+                    bytes: Self.headerBytes + server.document.count * 4, summary: "reload at v\(head): \(reason)")
         sendKnownCursors(to: client, kernel: &kernel)
     }
 
@@ -93,10 +93,10 @@ extension JupiterSystem {
         _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, acknowledging: Bool,
         snapshotting: Bool = true, kernel: inout SimulationKernel<Payload>
     ) -> Bool {
-        guard var memory = server else { return false }
+        guard var memory = server, let missed = entries(from: basedOn) else { return false }
         let committed: Engine.Operation
         do {
-            let (transformed, steps) = try memory.transformToHead(operation, basedOn: basedOn, store: store, engine: engine)
+            let (transformed, steps) = memory.transformToHead(operation, basedOn: basedOn, missed: missed, engine: engine)
             for step in steps {
                 record(site: 0, version: step.version, prefix: nil, operation: step.operation, against: step.against, kernel: &kernel)
             }
@@ -107,7 +107,7 @@ extension JupiterSystem {
             return false
         }
         let entry = Entry(operation: committed, author: author, clientOpID: clientOpID)
-        let version = store.head + 1
+        let version = head + 1
         let appendFirst = !flaws.contains(.broadcastBeforeDurableAppend)
         history.append(committed)
         if appendFirst {
@@ -131,21 +131,36 @@ extension JupiterSystem {
                         bytes: bytes, summary: "v\(version)")
         }
         if !appendFirst {
-            guard !crashStruck(at: .betweenAppendAndBroadcast, kernel: &kernel) else { return false }
-            store.append(entry)
+            if unflushed.isEmpty { kernel.setTimer(site: 0, tag: 0, after: Self.writeBehindMicroseconds) }
+            unflushed.append(entry)
         }
         if snapshotting { snapshotIfDue(kernel: &kernel) }
         return true
     }
 
+    /// With the flaw `broadcastBeforeDurableAppend`, the server writes its committed entries
+    /// this long after it broadcast them.
+    static var writeBehindMicroseconds: Int64 { 50_000 }
+
+    /// The flawed server's write-behind: the entries committed (and broadcast) since the last
+    /// flush reach the store now, unless a crash strikes first.
+    mutating func flushWrites(kernel: inout SimulationKernel<Payload>) {
+        guard server != nil, !unflushed.isEmpty else { return }
+        guard !crashStruck(at: .betweenAppendAndBroadcast, kernel: &kernel) else { return }
+        for entry in unflushed { store.append(entry) }
+        unflushed = []
+        snapshotIfDue(kernel: &kernel)
+    }
+
     private mutating func snapshotIfDue(kernel: inout SimulationKernel<Payload>) {
-        guard let memory = server else { return }
+        guard let memory = server, unflushed.isEmpty else { return }
         let policy = trace.server
         let dueByCount = store.head - store.latestSnapshot.version >= policy.snapshotEveryOps
         let dueByTime = kernel.now.microseconds - memory.lastSnapshotTime.microseconds >= policy.snapshotEveryMicroseconds
         guard dueByCount || dueByTime, store.head > store.latestSnapshot.version else { return }
         guard !crashStruck(at: .duringSnapshot, kernel: &kernel) else { return }
-        store.takeSnapshot(.init(text: memory.document, committedThrough: memory.committedThrough),
+        let text = flaws.contains(.snapshotsStaleText) ? store.latestSnapshot.state.text : memory.document
+        store.takeSnapshot(.init(text: text, committedThrough: memory.committedThrough),
                            retaining: policy.retainedOpsBeforeSnapshot)
         server?.lastSnapshotTime = kernel.now
         kernel.statistics.snapshots += 1
@@ -160,6 +175,7 @@ extension JupiterSystem {
 
     mutating func serverCrashed(kernel: inout SimulationKernel<Payload>) {
         server = nil
+        unflushed = []
         sessions = Array(repeating: nil, count: sessions.count)
         serverCursors = Array(repeating: nil, count: serverCursors.count)
     }

@@ -56,6 +56,9 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     /// The server's memory; nil while it is down.
     var server: JupiterServer<Engine>?
     var store: Store
+    /// Committed entries not yet written to the store: only with the planted flaw
+    /// `broadcastBeforeDurableAppend`, whose server writes behind, a little after it broadcast.
+    var unflushed: [Entry] = []
     var clients: [JupiterClient<Engine>]
     /// Presence bookkeeping per client (index 0 unused).
     var presence: [PresenceState]
@@ -88,6 +91,19 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         sendCounter = Array(repeating: 0, count: trace.clients + 1)
         sessions = Array(repeating: 0, count: trace.clients + 1)
         serverCursors = Array(repeating: nil, count: trace.clients + 1)
+    }
+
+    /// The server's version: every entry committed, durable or (with a flaw) not yet.
+    var head: Int {
+        store.head + unflushed.count
+    }
+
+    /// The committed entries from `version` to the head, or nil when some were trimmed.
+    func entries(from version: Int) -> [Entry]? {
+        guard version <= head else { return nil }
+        if version >= store.head { return Array(unflushed[(version - store.head)...]) }
+        guard let durable = store.entries(from: version) else { return nil }
+        return Array(durable) + unflushed
     }
 
     /// Whether the server may send operations to the client: its connection is up and the
@@ -197,6 +213,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     }
 
     mutating func timerFired(site: Int, tag: Int, kernel: inout SimulationKernel<Payload>) {
+        guard site != 0 else {
+            flushWrites(kernel: &kernel)
+            return
+        }
         guard tag >= 0 else {
             presenceTimerFired(site, tag: tag, kernel: &kernel)
             return

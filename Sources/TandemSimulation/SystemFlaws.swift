@@ -18,6 +18,9 @@ public struct SystemFlaws: OptionSet, Sendable, Hashable {
     public static let skipsPermissionCheck = SystemFlaws(rawValue: 1 << 2)
     /// Clients leave the remote cursors they show where they were when an operation lands.
     public static let leavesRemoteCursorsUntransformed = SystemFlaws(rawValue: 1 << 3)
+    /// The server writes the previous snapshot's text under each new snapshot's version, so
+    /// the history rebuilt from it is wrong.
+    public static let snapshotsStaleText = SystemFlaws(rawValue: 1 << 5)
     /// A client's resend timer is never cancelled, so it resends its last operation forever.
     public static let resendTimerNeverStops = SystemFlaws(rawValue: 1 << 4)
 }

@@ -16,8 +16,42 @@ import TandemSimulation
         #expect(try Trace.fromJSON(data) == trace)
         #expect(try Trace.fromJSON(data).jsonData() == data)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"formatVersion\" : 1"))
+        #expect(text.contains("\"formatVersion\" : 2"))
         #expect(text.contains("\"seed\" : \"16045690981097406465\""))
+    }
+
+    @Test func readsAVersionOneTraceAsFaultFreeWithEveryClientEditing() throws {
+        var object = try JSONSerialization.jsonObject(
+            with: TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 3, operations: 20)).jsonData()) as! [String: Any]
+        object["formatVersion"] = 1
+        for field in ["roles", "faults", "server", "cursorSharers"] { object[field] = nil }
+        let trace = try Trace.fromJSON(try JSONSerialization.data(withJSONObject: object))
+        #expect(trace.faults == .none)
+        #expect(trace.roles == [.editor, .editor, .editor])
+        #expect(trace.cursorSharers == [1, 2, 3])
+        #expect(trace.server == .standard)
+    }
+
+    @Test func recordsTheFaultsTheSeedDrewWithinTheScenarioBounds() throws {
+        let scenario = Scenario.default.pinning(clients: 4, operations: 200)
+        let traces = (0..<40).map { TraceGenerator.trace(seed: UInt64($0), scenario: scenario) }
+        #expect(traces.contains { !$0.faults.crashes.isEmpty })
+        #expect(traces.contains { !$0.faults.partitions.isEmpty })
+        #expect(traces.contains { $0.faults.disconnects.contains { $0.trigger == .nextAck } })
+        #expect(traces.contains { $0.faults.count == 0 })
+        for trace in traces {
+            #expect(trace.faults.crashes.count <= 2 && trace.faults.partitions.count <= 1)
+            #expect(trace.faults.disconnects.allSatisfy { (100_000...20_000_000).contains($0.durationMicroseconds) })
+            #expect(trace.roles.first == .owner)
+            #expect(try Trace.fromJSON(trace.jsonData()) == trace)
+        }
+    }
+
+    @Test func rejectsAFaultNamingAClientThatDoesNotExist() throws {
+        var trace = TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 2, operations: 10))
+        trace.faults.disconnects = [ClientDisconnect(client: 3, at: .zero, durationMicroseconds: 1)]
+        let data = try trace.jsonData()
+        #expect(throws: DecodingError.self) { try Trace.fromJSON(data) }
     }
 
     @Test func rejectsANewerFormatVersion() throws {

@@ -13,7 +13,11 @@ import Tandem
 
     @Test func everyShippedScenarioLoads() throws {
         let names = ScenarioLibrary.names(in: [Self.directory])
-        #expect(names.contains("friday-453pm") && names.contains("viral-doc"))
+        for required in [
+            "default", "friday-453pm", "transatlantic-flight", "server-crash", "partition-heal", "flaky-mobile", "viral-doc", "revoked-editor",
+        ] {
+            #expect(names.contains(required), "Scenarios/ lacks \(required)")
+        }
         for name in names {
             #expect(try ScenarioLibrary.load(name, searchDirectories: [Self.directory]).name == name)
         }
@@ -52,6 +56,17 @@ import Tandem
             workload["burst"] = ["min": -1, "max": 3]
             $0["workload"] = workload
         } == "broken.json: field 'workload.burst': weights must not be negative")
+        #expect(try message {
+            var faults = $0["faults"] as! [String: Any]
+            faults["crashez"] = ["count": ["min": 1, "max": 2], "milliseconds": ["min": 1, "max": 2]]
+            $0["faults"] = faults
+        }.hasPrefix("broken.json: field 'faults.crashez': unknown field"))
+        #expect(try message {
+            var faults = $0["faults"] as! [String: Any]
+            faults["disconnects"] = ["count": ["min": 1, "max": 2], "milliseconds": ["min": -5, "max": 2]]
+            $0["faults"] = faults
+        } == "broken.json: field 'faults.disconnects.milliseconds': must lie within 0…86400000 (one day)")
+        #expect(try message { $0["roles"] = ["viewers": ["min": -1, "max": 1]] } == "broken.json: field 'roles.viewers': must not be negative")
         #expect(throws: ScenarioError.self) { try ScenarioLibrary.decode(Data("{ nope".utf8), shownAs: "x.json") }
     }
 }
