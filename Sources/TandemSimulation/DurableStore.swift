@@ -61,9 +61,4 @@ struct DurableStore<Entry, State> {
             trimmedBefore = cut
         }
     }
-
-    /// The newest snapshot at or below `version` from which the kept log reaches `version`.
-    func snapshot(forRebuilding version: Int) -> Snapshot? {
-        snapshots.last { $0.version <= version && ($0.version >= trimmedBefore || $0.version == version) }
-    }
 }
