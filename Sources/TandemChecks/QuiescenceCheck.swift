@@ -1,8 +1,9 @@
 import TandemCore
 import TandemSimulation
 
-/// Liveness: the run must end with no operation unacknowledged, no update waiting for a
-/// dependency, and within its event bound.
+/// Liveness: once the last edit is made and the last fault has healed, the system must reach
+/// quiescence within the liveness window and the event bound, with no operation
+/// unacknowledged, no update waiting for a dependency and the server up.
 public struct QuiescenceCheck: Checker {
     /// Creates the check.
     public init() {}

@@ -10,8 +10,8 @@ public protocol Checker {
     mutating func textChanged(site: Int, text: TextBuffer, time: VirtualTime)
 
     /// A site holds the state of server version `version`: the server right after committing
-    /// it, or a client with nothing pending once it has incorporated it. Only protocols with
-    /// server versions (Jupiter) report these.
+    /// it, or a client with nothing pending once it has incorporated it (for the CRDT relay, the
+    /// version is the number of stored updates).
     mutating func versionReached(site: Int, version: Int, text: TextBuffer, time: VirtualTime)
 
     /// The OT engine performed a transform during the run; `event` carries the state both
