@@ -38,17 +38,19 @@ public struct TP1Check: Checker {
         let aPrime = engine.transform(a, against: b, tieBreak: event.tieBreak)
         var left = event.state
         var right = event.state
-        let setting = "on \(describe(event.state)) with a = \(engine.describe(a)), b = \(engine.describe(b))"
+        func setting() -> String {
+            "on \(describe(event.state)) with a = \(engine.describe(a)), b = \(engine.describe(b))"
+        }
         do {
             try engine.apply(a, to: &left)
             try engine.apply(bPrime, to: &left)
             try engine.apply(b, to: &right)
             try engine.apply(aPrime, to: &right)
         } catch {
-            return "\(setting): a transformed operation does not apply (\(error))"
+            return "\(setting()): a transformed operation does not apply (\(error))"
         }
         guard left != right else { return nil }
-        return "\(setting): a then T(b,a) = \(engine.describe(bPrime)) gives \(describe(left)), "
+        return "\(setting()): a then T(b,a) = \(engine.describe(bPrime)) gives \(describe(left)), "
             + "b then T(a,b) = \(engine.describe(aPrime)) gives \(describe(right))"
     }
 
