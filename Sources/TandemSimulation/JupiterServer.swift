@@ -35,15 +35,23 @@ struct JupiterServer<Engine: OTEngine> {
     init(rebuiltFrom store: DurableStore<Entry, SnapshotState>, engine: Engine, at time: VirtualTime, forgettingDedup: Bool) throws {
         let snapshot = store.latestSnapshot
         document = snapshot.state.text
-        committedThrough = snapshot.state.committedThrough
         for entry in store.entries(from: snapshot.version) ?? [] {
             try engine.apply(entry.operation, to: &document)
-            committedThrough[entry.author] = max(committedThrough[entry.author], entry.clientOpID)
         }
+        committedThrough = Self.committedThrough(in: store)
         if forgettingDedup {
             committedThrough = Array(repeating: 0, count: committedThrough.count)
         }
         lastSnapshotTime = time
+    }
+
+    /// The dedup table the durable state records: the latest snapshot's, raised by the log tail.
+    static func committedThrough(in store: DurableStore<Entry, SnapshotState>) -> [Int] {
+        var table = store.latestSnapshot.state.committedThrough
+        for entry in store.entries(from: store.latestSnapshot.version) ?? [] {
+            table[entry.author] = max(table[entry.author], entry.clientOpID)
+        }
+        return table
     }
 
     /// The operation, based on `version`, transformed past the entries committed since

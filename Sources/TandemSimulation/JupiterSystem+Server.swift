@@ -246,13 +246,9 @@ extension JupiterSystem {
     /// Hands the checkers the durable state and every version it can rebuild.
     private mutating func reportDurableState(kernel: inout SimulationKernel<Payload>) {
         let kept = Array(store.entries(from: store.trimmedBefore) ?? [])
-        var committedThrough = store.latestSnapshot.state.committedThrough
-        for entry in store.entries(from: store.latestSnapshot.version) ?? [] {
-            committedThrough[entry.author] = max(committedThrough[entry.author], entry.clientOpID)
-        }
         kernel.observed(.durableState(
             log: kept.map { OperationID(client: $0.author, clientOpID: $0.clientOpID) }, logStartsAt: store.trimmedBefore,
-            committedThrough: committedThrough))
+            committedThrough: JupiterServer<Engine>.committedThrough(in: store)))
         for snapshot in store.snapshots {
             var text = snapshot.state.text
             kernel.observed(.historyRebuilt(version: snapshot.version, text: text, how: "snapshot v\(snapshot.version)"))

@@ -198,23 +198,18 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     mutating func serverRestarted(failover: Bool, kernel: inout SimulationKernel<Payload>) {
         serverIsUp = true
         replicas[0] = Replica(replicaID: 0, initialText: initialScalars)
-        committedThrough = Array(repeating: 0, count: committedThrough.count)
-        for entry in log.entries {
-            replicas[0].integrate(entry.update)
-            if !flaws.contains(.forgetsDedupTableOnRestart) {
-                committedThrough[entry.author] = max(committedThrough[entry.author], entry.clientOpID)
-            }
-        }
+        for entry in log.entries { replicas[0].integrate(entry.update) }
+        committedThrough = flaws.contains(.forgetsDedupTableOnRestart)
+            ? Array(repeating: 0, count: committedThrough.count) : storedThrough()
         kernel.observed(.serverRestarted(head: log.head, failover: failover))
         kernel.textChanged(site: 0, text: replicas[0].text, what: "rebuilt from \(log.head) stored update(s)")
         kernel.versionReached(site: 0, version: log.head, text: replicas[0].text)
     }
 
     mutating func finish(kernel: inout SimulationKernel<Payload>) {
-        var durable = Array(repeating: 0, count: committedThrough.count)
-        for entry in log.entries { durable[entry.author] = max(durable[entry.author], entry.clientOpID) }
         kernel.observed(.durableState(
-            log: log.entries.map { OperationID(client: $0.author, clientOpID: $0.clientOpID) }, logStartsAt: 0, committedThrough: durable))
+            log: log.entries.map { OperationID(client: $0.author, clientOpID: $0.clientOpID) }, logStartsAt: 0,
+            committedThrough: storedThrough()))
         var rebuilt = Replica(replicaID: 0, initialText: initialScalars)
         kernel.observed(.historyRebuilt(version: 0, text: rebuilt.text, how: "the initial text"))
         for (index, entry) in log.entries.enumerated() {
@@ -223,10 +218,17 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         }
     }
 
+    /// Per client, the highest `client_op_id` in the durable log (index 0 unused).
+    private func storedThrough() -> [Int] {
+        var table = Array(repeating: 0, count: committedThrough.count)
+        for entry in log.entries { table[entry.author] = max(table[entry.author], entry.clientOpID) }
+        return table
+    }
+
     private mutating func serverReceivesHello(lastSeen seen: Int, resent: [Pending], from client: Int, kernel: inout SimulationKernel<Payload>) {
         for item in resent {
             guard serverIsUp else { return }
-            guard admits(clientOpID: item.clientOpID, from: client, kernel: &kernel, quietly: true) else { continue }
+            guard admits(clientOpID: item.clientOpID, from: client, kernel: &kernel, replyingToDuplicates: false) else { continue }
             guard store(Entry(update: item.update, author: client, clientOpID: item.clientOpID), acknowledging: false, kernel: &kernel) else {
                 return
             }
@@ -242,8 +244,9 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     }
 
     /// Whether the server stores an update: the author's role must allow editing (otherwise
-    /// the client is told to rebuild), and it must not be stored already.
-    private mutating func admits(clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>, quietly: Bool = false) -> Bool {
+    /// the client is told to rebuild), and it must not be stored already (the client is told
+    /// so, unless the catch-up will tell it).
+    private mutating func admits(clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>, replyingToDuplicates: Bool = true) -> Bool {
         let role = trace.role(ofClient: author, at: kernel.now)
         if !role.canEdit && !flaws.contains(.skipsPermissionCheck) {
             kernel.observed(.rejected(client: author, clientOpID: clientOpID))
@@ -256,7 +259,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             return false
         }
         if clientOpID <= committedThrough[author] {
-            if !quietly {
+            if replyingToDuplicates {
                 sendCounter[0] += 1
                 kernel.send(.duplicate(clientOpID: clientOpID),
                             key: MessageKey(kind: .duplicate, edit: clientOpID, from: 0, to: author, attempt: sendCounter[0]),
