@@ -32,7 +32,8 @@ public struct EditAccountingCheck: Checker {
 
         var found: [Violation] = []
         var checkedHashes: [UInt64] = []
-        for (site, text) in outcome.siteTexts.enumerated() {
+        for site in outcome.sites {
+            let text = outcome.siteTexts[site]
             let hash = text.stableHash
             if checkedHashes.contains(hash) { continue }
             checkedHashes.append(hash)

@@ -38,11 +38,13 @@ public struct FaultBounds: Sendable, Equatable, Codable {
     public var offline: Kind?
     /// The chance, per mille, that a crash is followed by a failover rather than a restart.
     public var failoverPerMille: Int
+    /// Loss, duplication and reordering on a mesh's peer channels (ignored by star scenarios).
+    public var channels: ChannelBounds?
 
     /// Creates fault bounds.
     public init(
         disconnects: Kind? = nil, lostAcks: Kind? = nil, partitions: Kind? = nil, crashes: Kind? = nil, offline: Kind? = nil,
-        failoverPerMille: Int = 500
+        failoverPerMille: Int = 500, channels: ChannelBounds? = nil
     ) {
         self.disconnects = disconnects
         self.lostAcks = lostAcks
@@ -50,12 +52,13 @@ public struct FaultBounds: Sendable, Equatable, Codable {
         self.crashes = crashes
         self.offline = offline
         self.failoverPerMille = failoverPerMille
+        self.channels = channels
     }
 
     /// No faults.
     public static let none = FaultBounds()
 
-    private static let fields = ["disconnects", "lostAcks", "partitions", "crashes", "offline", "failoverPerMille"]
+    private static let fields = ["disconnects", "lostAcks", "partitions", "crashes", "offline", "failoverPerMille", "channels"]
 
     public init(from decoder: any Decoder) throws {
         let container = try StrictKeys.container(decoder, known: Self.fields)
@@ -69,6 +72,7 @@ public struct FaultBounds: Sendable, Equatable, Codable {
         offline = try kind("offline")
         failoverPerMille = try container.decodeIfPresent(Int.self, forKey: StrictKeys(stringValue: "failoverPerMille")) ?? 500
         try Scenario.require((0...1_000).contains(failoverPerMille), decoder, "failoverPerMille", "must lie within 0…1000")
+        channels = try container.decodeIfPresent(ChannelBounds.self, forKey: StrictKeys(stringValue: "channels"))
     }
 }
 
@@ -94,6 +98,12 @@ public struct FaultMix: Sendable, Equatable, CustomStringConvertible {
     public var offline = Drawn(count: 0, milliseconds: .exactly(0))
     /// The chance, per mille, that a crash fails over.
     public var failoverPerMille = 0
+    /// The chance, per mille, that a mesh's peer channel loses a message (zero in a star).
+    public var channelLossPerMille = 0
+    /// The chance, per mille, that a mesh's peer channel delivers a message twice.
+    public var channelDuplicatePerMille = 0
+    /// The chance, per mille, that a mesh's peer channel holds a message back behind later ones.
+    public var channelReorderPerMille = 0
 
     /// No faults.
     public init() {}
@@ -103,6 +113,9 @@ public struct FaultMix: Sendable, Equatable, CustomStringConvertible {
         let parts = [
             ("disconnect", disconnects), ("lost ack", lostAcks), ("partition", partitions), ("crash", crashes), ("offline client", offline),
         ].filter { $0.1.count > 0 }.map { "\($0.1.count) \($0.0)\($0.1.count == 1 ? "" : "s") (\($0.1.milliseconds) ms)" }
+            + (channelLossPerMille + channelDuplicatePerMille + channelReorderPerMille > 0
+                ? ["peer channels lose \(channelLossPerMille)‰, duplicate \(channelDuplicatePerMille)‰, hold back \(channelReorderPerMille)‰"]
+                : [])
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 }

@@ -25,6 +25,9 @@ struct NetworkState {
 
     var clients: [Client]
     var serverIsUp = true
+    /// The partitions in force, by index into the plan (a mesh needs to know who is on
+    /// which side; a star only whether a client is cut off).
+    var activePartitions: [Int] = []
     /// Crashes armed to strike at a point of the server's work, by index into the plan.
     var armedCrashes: [Int] = []
 
@@ -42,6 +45,13 @@ struct NetworkState {
 
     func isLive(_ connection: Int, client: Int) -> Bool {
         isConnected(client) && clients[client].connection == connection
+    }
+
+    /// Whether two peers of a mesh can reach each other: both online, and no partition in
+    /// force puts them on different sides.
+    func peersCanTalk(_ first: Int, _ second: Int, partitions: [NetworkPartition]) -> Bool {
+        clients[first].connected && clients[second].connected
+            && activePartitions.allSatisfy { partitions[$0].clients.contains(first) == partitions[$0].clients.contains(second) }
     }
 
     /// Whether a connection attempt by the client would succeed now.

@@ -25,12 +25,14 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
     public var revocations: Int
     /// How many clients share their cursor.
     public var cursorSharers: Int
+    /// How the sites are wired.
+    public var topology: Topology
 
     /// Creates run options; by default nothing fails, everybody edits and shares a cursor.
     public init(
         clients: Int, operations: Int, initialLength: Int, latency: LatencySpec, workload: TypingWorkload,
         faults: FaultMix = FaultMix(), server: ServerPolicy = .standard, viewers: Int = 0, commenters: Int = 0, revocations: Int = 0,
-        cursorSharers: Int? = nil
+        cursorSharers: Int? = nil, topology: Topology = .star
     ) {
         self.clients = clients
         self.operations = operations
@@ -43,12 +45,15 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
         self.commenters = commenters
         self.revocations = revocations
         self.cursorSharers = cursorSharers ?? clients
+        self.topology = topology
     }
 
     /// One line listing every drawn option.
     public var description: String {
         "\(clients) clients, \(operations) edits, initial text \(initialLength) scalars, latency \(latency), workload \(workload); "
-            + "faults: \(faults); server: \(server.summary); roles: \(viewers) viewer(s), \(commenters) commenter(s), "
-            + "\(revocations) revocation(s); \(cursorSharers) cursor sharer(s)"
+            + "faults: \(faults); "
+            + (topology == .mesh ? "topology mesh (no server, no roles, no presence)"
+                : "server: \(server.summary); roles: \(viewers) viewer(s), \(commenters) commenter(s), "
+                    + "\(revocations) revocation(s); \(cursorSharers) cursor sharer(s)")
     }
 }

@@ -6,7 +6,8 @@ public struct RunOutcome: Sendable {
     public var engineName: String
     /// The input of the run.
     public var trace: Trace
-    /// Each site's final text: index 0 is the server, then clients 1...n.
+    /// Each site's final text: index 0 is the server, then clients 1...n. In a mesh, which
+    /// has no server, index 0 means nothing: read the sites in `sites`.
     public var siteTexts: [TextBuffer]
     /// Every scalar some author's delete meant to remove, as seen in the author's document.
     public var intendedDeletions: [Unicode.Scalar]
@@ -33,6 +34,11 @@ public struct RunOutcome: Sendable {
         self.unfinishedWork = unfinishedWork
         self.endTime = endTime
         self.statistics = statistics
+    }
+
+    /// The sites that hold a replica: the server and every client in a star, the clients in a mesh.
+    public var sites: [Int] {
+        Array((trace.topology == .mesh ? 1 : 0)..<siteTexts.count)
     }
 
     /// The name of a site in reports: `server`, `c1`, `c2`, …

@@ -42,13 +42,24 @@ extension Scenario {
             retainedOpsBeforeSnapshot: draw(self.server.retainedOps),
             reloadAbovePendingEdits: self.server.reloadAbovePendingEdits)
         let others = max(0, clients - 1)
-        let viewers = min(others, draw(roles.viewers))
-        let commenters = min(others - viewers, draw(roles.commenters))
-        let revocations = min(others - viewers - commenters, draw(roles.revocations))
+        var viewers = min(others, draw(roles.viewers))
+        var commenters = min(others - viewers, draw(roles.commenters))
+        var revocations = min(others - viewers - commenters, draw(roles.revocations))
         let sharers = min(clients, cursorSharers.map(draw) ?? clients)
+        if topology == .mesh {
+            (viewers, commenters, revocations) = (0, 0, 0)
+            faults.crashes.count = 0
+            faults.lostAcks.count = 0
+            if let channels = self.faults.channels {
+                faults.channelLossPerMille = weight(channels.lossPerMille)
+                faults.channelDuplicatePerMille = weight(channels.duplicatePerMille)
+                faults.channelReorderPerMille = weight(channels.reorderPerMille)
+            }
+        }
         return RunOptions(
             clients: clients, operations: operations, initialLength: initialLength, latency: latency, workload: workload,
-            faults: faults, server: server, viewers: viewers, commenters: commenters, revocations: revocations, cursorSharers: sharers)
+            faults: faults, server: server, viewers: viewers, commenters: commenters, revocations: revocations, cursorSharers: sharers,
+            topology: topology)
     }
 
     private func drawLatency(using generator: inout SplitMix64) -> LatencySpec {

@@ -102,6 +102,9 @@ public struct Scenario: Sendable, Equatable, Codable {
     public var roles: RoleBounds
     /// How many clients share their cursor (all of them when absent).
     public var cursorSharers: Bounds?
+    /// How the sites are wired (`star` when absent). A mesh draws no crashes, lost acks or
+    /// roles (it has no server), and draws channel faults from `faults.channels`.
+    public var topology: Topology
 
     /// The kinds of latency model a scenario may allow.
     public enum LatencyKind: String, Sendable, Codable, CaseIterable {
@@ -118,7 +121,8 @@ public struct Scenario: Sendable, Equatable, Codable {
         name: String, summary: String, clients: Bounds, operations: Bounds, initialLength: Bounds,
         latencyModels: [LatencyKind], latencyMilliseconds: Bounds, workload: WorkloadBounds, switchOffPerMille: Int,
         faults: FaultBounds = .none, server: ServerBounds = .standard,
-        roles: RoleBounds = RoleBounds(viewers: .exactly(0), commenters: .exactly(0), revocations: .exactly(0)), cursorSharers: Bounds? = nil
+        roles: RoleBounds = RoleBounds(viewers: .exactly(0), commenters: .exactly(0), revocations: .exactly(0)), cursorSharers: Bounds? = nil,
+        topology: Topology = .star
     ) {
         self.formatVersion = Scenario.currentFormatVersion
         self.name = name
@@ -134,6 +138,7 @@ public struct Scenario: Sendable, Equatable, Codable {
         self.server = server
         self.roles = roles
         self.cursorSharers = cursorSharers
+        self.topology = topology
     }
 
     /// The swarm mix plain `tandem fuzz` uses; `Scenarios/default.json` holds the same values.
@@ -154,17 +159,19 @@ public struct Scenario: Sendable, Equatable, Codable {
         server: ServerBounds(snapshotEveryOps: Bounds(5, 100), snapshotEverySeconds: Bounds(5, 60), retainedOps: Bounds(0, 200)),
         roles: RoleBounds(viewers: Bounds(0, 1), commenters: Bounds(0, 1), revocations: Bounds(0, 1)))
 
-    /// This scenario with the client count and edit count pinned, for `--clients` and `--ops`.
-    public func pinning(clients: Int?, operations: Int?) -> Scenario {
+    /// This scenario with the client count, edit count or topology pinned, for `--clients`,
+    /// `--ops` and `--topology`.
+    public func pinning(clients: Int?, operations: Int?, topology: Topology? = nil) -> Scenario {
         var result = self
         if let clients { result.clients = .exactly(clients) }
         if let operations { result.operations = .exactly(operations) }
+        if let topology { result.topology = topology }
         return result
     }
 
     private static let fields = [
         "formatVersion", "name", "summary", "clients", "operations", "initialLength", "latencyModels",
-        "latencyMilliseconds", "workload", "switchOffPerMille", "faults", "server", "roles", "cursorSharers",
+        "latencyMilliseconds", "workload", "switchOffPerMille", "faults", "server", "roles", "cursorSharers", "topology",
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -195,6 +202,10 @@ public struct Scenario: Sendable, Equatable, Codable {
             ?? RoleBounds(viewers: .exactly(0), commenters: .exactly(0), revocations: .exactly(0))
         cursorSharers = try container.decodeIfPresent(Bounds.self, forKey: key("cursorSharers"))
         try Self.require((cursorSharers?.min ?? 0) >= 0, decoder, "cursorSharers", "must not be negative")
+        let topologyName = try container.decodeIfPresent(String.self, forKey: key("topology")) ?? Topology.star.rawValue
+        try Self.require(Topology(rawValue: topologyName) != nil, decoder, "topology",
+                         "'\(topologyName)' is not a topology; use star or mesh")
+        topology = Topology(rawValue: topologyName) ?? .star
     }
 
     /// Throws a decoding error naming `field` unless `condition` holds.

@@ -38,6 +38,12 @@ extension SimulationKernel {
             scheduleReconnect(client, at: now.advanced(by: backoff(client)))
         case .partitionStarts(let index):
             let fault = faults.partitions[index]
+            network.activePartitions.append(index)
+            if trace.topology == .mesh {
+                note(fault.clients[0], "FAULT \(fault.clients.map { "c\($0)" }.joined(separator: ",")) partitioned from the other "
+                     + "peers for \(VirtualTime(microseconds: fault.durationMicroseconds))")
+                return nil
+            }
             for client in fault.clients {
                 note(client, "FAULT partitioned from the server for \(VirtualTime(microseconds: fault.durationMicroseconds))")
                 network.clients[client].partitions += 1
@@ -45,6 +51,11 @@ extension SimulationKernel {
                 scheduleReconnect(client, at: now.advanced(by: backoff(client)))
             }
         case .partitionHeals(let index):
+            network.activePartitions.removeAll { $0 == index }
+            if trace.topology == .mesh {
+                note(faults.partitions[index].clients[0], "partition heals")
+                return nil
+            }
             for client in faults.partitions[index].clients {
                 network.clients[client].partitions -= 1
                 note(client, "partition heals")

@@ -2,9 +2,10 @@ import TandemCore
 
 /// The machinery every replication protocol runs on: the virtual clock, the event queue,
 /// client–server connections that drop and come back as the fault plan says, FIFO delivery
-/// on each live connection, timers, the checkers, the timeline and the run's counters. A
-/// protocol (`ReplicationSystem`) decides what sites do; the kernel decides when things
-/// happen and which messages survive.
+/// on each live connection (star), peer channels that lose, duplicate and reorder (mesh),
+/// timers, the checkers, the timeline and the run's counters. A protocol
+/// (`ReplicationSystem`) decides what sites do; the kernel decides when things happen and
+/// which messages survive.
 struct SimulationKernel<Payload> {
     enum Event {
         case edit(Int)
@@ -61,9 +62,10 @@ struct SimulationKernel<Payload> {
             }
             let (_, event) = queue.pop()!
             now = time
-            if case .deliver(let envelope) = event, !network.isLive(envelope.connection, client: Self.client(of: envelope)) {
+            if case .deliver(let envelope) = event, !canDeliver(envelope) {
                 statistics.droppedMessages += 1
-                note(envelope.to, "lost \(envelope.key) from \(RunOutcome.siteName(envelope.from)): its connection dropped")
+                note(envelope.to, "lost \(envelope.key) from \(RunOutcome.siteName(envelope.from)): "
+                     + (envelope.connection == Envelope<Payload>.peerChannel ? "the peers cannot reach each other" : "its connection dropped"))
                 continue
             }
             statistics.events += 1
@@ -72,10 +74,15 @@ struct SimulationKernel<Payload> {
         return nil
     }
 
-    /// Sends a message on the client–server connection it belongs to. It arrives after the
-    /// link's latency, never before an earlier message on the same connection, unless the
-    /// connection drops first; on a connection that is down it is lost at once.
+    /// Sends a message. In a star it goes on the client–server connection it belongs to and
+    /// arrives after the link's latency, never before an earlier message on the same
+    /// connection, unless the connection drops first; on a connection that is down it is lost
+    /// at once. In a mesh it goes on the peer channel between two clients (`sendOnChannel`).
     mutating func send(_ payload: Payload, key: MessageKey, bytes: Int, summary: @autoclosure () -> String) {
+        if trace.topology == .mesh {
+            sendOnChannel(payload, key: key, bytes: bytes, summary: summary())
+            return
+        }
         let client = key.from == 0 ? key.to : key.from
         guard network.isConnected(client) else {
             statistics.droppedMessages += 1
@@ -160,9 +167,55 @@ struct SimulationKernel<Payload> {
         timeline!.append("\(now.description.leftPadded(to: 12))  \(name)\(message())")
     }
 
-    private static func client(of envelope: Envelope<Payload>) -> Int {
-        envelope.from == 0 ? envelope.to : envelope.from
+    /// Whether a message may still arrive: its connection is the live one (star), or its two
+    /// peers can reach each other (mesh).
+    private func canDeliver(_ envelope: Envelope<Payload>) -> Bool {
+        if envelope.connection == Envelope<Payload>.peerChannel {
+            return network.peersCanTalk(envelope.from, envelope.to, partitions: trace.faults.partitions)
+        }
+        return network.isLive(envelope.connection, client: envelope.from == 0 ? envelope.to : envelope.from)
     }
+
+    /// Sends a message on a mesh's peer channel. It is lost if the peers cannot reach each
+    /// other now or when it arrives. Until the plan's `ChannelFaults.until`, the channel also
+    /// loses it, holds it back (so later messages overtake it) or delivers it twice, as
+    /// drawn from the network seed and the message's key; there is no FIFO order either way.
+    private mutating func sendOnChannel(_ payload: Payload, key: MessageKey, bytes: Int, summary: @autoclosure () -> String) {
+        statistics.messages += 1
+        statistics.bytes += bytes
+        guard network.peersCanTalk(key.from, key.to, partitions: trace.faults.partitions) else {
+            statistics.droppedMessages += 1
+            note(key.from, "cannot send \(key) \(summary()) → \(RunOutcome.siteName(key.to)): the peers cannot reach each other")
+            return
+        }
+        let channels = trace.faults.channels
+        let faulty = channels.isActive && now < channels.until
+        var generator = SplitMix64(seed: StableHash.combine([trace.network.seed, Self.channelSalt, key.stableValue]))
+        if faulty && generator.chance(perMille: channels.lossPerMille) {
+            statistics.droppedMessages += 1
+            note(key.from, "send \(key) \(summary()) → \(RunOutcome.siteName(key.to)) (\(bytes) B): LOST by the channel")
+            return
+        }
+        var latency = trace.network.latency(of: key)
+        if faulty && generator.chance(perMille: channels.reorderPerMille) {
+            latency += Int64(generator.below(UInt64(4 * latency + Self.holdBackMicroseconds) + 1))
+        }
+        let envelope = Envelope(from: key.from, to: key.to, key: key, payload: payload, sentAt: now, connection: Envelope<Payload>.peerChannel)
+        let arrival = now.advanced(by: latency)
+        queue.push(.deliver(envelope), at: arrival)
+        note(key.from, "send \(key) \(summary()) → \(RunOutcome.siteName(key.to)) (\(bytes) B, arrives \(arrival))")
+        if faulty && generator.chance(perMille: channels.duplicatePerMille) {
+            let copyArrival = arrival.advanced(by: Int64(generator.below(UInt64(2 * latency + Self.holdBackMicroseconds) + 1)))
+            statistics.duplicatedMessages += 1
+            queue.push(.deliver(envelope), at: copyArrival)
+            note(key.from, "the channel duplicates \(key): a copy arrives \(copyArrival)")
+        }
+    }
+
+    /// Separates the channel's draws from every other draw keyed by a message.
+    private static var channelSalt: UInt64 { 0x6368_616E_6E65_6C }
+    /// The least extra delay a held-back message may get, on top of a multiple of its latency.
+    private static var holdBackMicroseconds: Int64 { 100_000 }
 
     /// Schedules every fault of the plan, and the moment they have all healed.
     private mutating func scheduleFaults() {

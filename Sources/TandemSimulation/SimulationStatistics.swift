@@ -12,6 +12,8 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
     public var skippedEdits = 0
     /// Messages lost because their connection dropped (or was down when they were sent).
     public var droppedMessages = 0
+    /// Messages a mesh's peer channel delivered twice.
+    public var duplicatedMessages = 0
     /// Edits their authors threw away uncommitted (rejected, or a forced reload).
     public var discardedEdits = 0
     /// Connections dropped by faults.
@@ -34,6 +36,7 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
         transforms += other.transforms
         skippedEdits += other.skippedEdits
         droppedMessages += other.droppedMessages
+        duplicatedMessages += other.duplicatedMessages
         discardedEdits += other.discardedEdits
         disconnects += other.disconnects
         reconnects += other.reconnects

@@ -5,8 +5,15 @@ import TandemCore
 /// A run is a pure function of (engine, trace): the same inputs give the same outcome,
 /// violations and timeline on every machine and with any number of worker threads.
 public enum Simulator {
-    /// Runs any described engine.
+    /// Why an engine cannot run on a topology, or nil when it can: OT engines run under
+    /// Jupiter, which needs the star's server.
+    public static func unsupported(engine: EngineDescriptor, topology: Topology) -> String? {
+        guard case .ot = engine.family, topology == .mesh else { return nil }
+        return "engine \(engine.name) is OT, which runs on topology star only; use --topology star or a CRDT engine"
+    }
+
     /// Runs any described engine; `flaws` plants bugs in the simulated system (tests only).
+    /// The trace's topology must suit the engine (`unsupported(engine:topology:)`).
     public static func run(
         engine: EngineDescriptor, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
@@ -18,20 +25,26 @@ public enum Simulator {
         }
     }
 
-    /// Runs an OT engine under the Jupiter protocol.
+    /// Runs an OT engine under the Jupiter protocol (topology star only).
     public static func runOT<Engine: OTEngine>(
         _ engine: Engine, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
-        run(JupiterSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
+        precondition(trace.topology == .star, "OT engines run on topology star only")
+        return run(JupiterSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
             recordTimeline: recordTimeline)
     }
 
-    /// Runs a CRDT with the server as relay and store.
+    /// Runs a CRDT with the server as relay and store (star), or peer to peer (mesh).
     public static func runCRDT<Replica: CRDTReplica>(
         _ replicaType: Replica.Type, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false,
         flaws: SystemFlaws = []
     ) -> RunResult {
-        run(RelaySystem<Replica>(trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        switch trace.topology {
+        case .star:
+            run(RelaySystem<Replica>(trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        case .mesh:
+            run(CRDTMeshSystem<Replica>(trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers, recordTimeline: recordTimeline)
+        }
     }
 
     /// The most events a run may process before it counts as not reaching quiescence.

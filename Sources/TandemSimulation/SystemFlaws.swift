@@ -23,4 +23,7 @@ public struct SystemFlaws: OptionSet, Sendable, Hashable {
     public static let snapshotsStaleText = SystemFlaws(rawValue: 1 << 5)
     /// A client's resend timer is never cancelled, so it resends its last operation forever.
     public static let resendTimerNeverStops = SystemFlaws(rawValue: 1 << 4)
+    /// Mesh peers send each update once and never retransmit it, so a message the channel
+    /// loses is lost for good.
+    public static let peersNeverRetransmit = SystemFlaws(rawValue: 1 << 6)
 }

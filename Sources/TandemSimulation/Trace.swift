@@ -30,12 +30,15 @@ public struct Trace: Sendable, Equatable, Codable {
     public var server: ServerPolicy
     /// The clients that share their cursor with the others (presence).
     public var cursorSharers: [Int]
+    /// How the sites are wired: a central server (`star`) or peer to peer (`mesh`).
+    public var topology: Topology
 
     /// Creates a trace; by default every client may edit, nothing fails and the server uses
     /// the standard policy.
     public init(
         seed: UInt64, clients: Int, initialText: String, network: NetworkPlan, edits: [EditIntent],
-        roles: [ClientRole]? = nil, faults: FaultPlan = .none, server: ServerPolicy = .standard, cursorSharers: [Int]? = nil
+        roles: [ClientRole]? = nil, faults: FaultPlan = .none, server: ServerPolicy = .standard, cursorSharers: [Int]? = nil,
+        topology: Topology = .star
     ) {
         self.formatVersion = Trace.currentFormatVersion
         self.seed = seed
@@ -47,6 +50,23 @@ public struct Trace: Sendable, Equatable, Codable {
         self.faults = faults
         self.server = server
         self.cursorSharers = cursorSharers ?? (clients >= 1 ? Array(1...clients) : [])
+        self.topology = topology
+    }
+
+    /// Why the trace cannot run on its topology, or nil when it can: a mesh has no server to
+    /// crash, to enforce roles or to revoke access, and a star has no peer channels.
+    public var topologyConflict: String? {
+        switch topology {
+        case .mesh:
+            if !faults.crashes.isEmpty { return "a mesh has no server to crash; remove the crashes or use topology star" }
+            if !faults.revocations.isEmpty { return "a mesh has no server to revoke access; remove the revocations or use topology star" }
+            if let role = roles.first(where: { !$0.canEdit }) {
+                return "a mesh has no server to enforce the \(role.rawValue) role; give every client an editing role or use topology star"
+            }
+        case .star:
+            if faults.channels.isActive { return "channel faults apply to a mesh; remove 'channels' or use topology mesh" }
+        }
+        return nil
     }
 
     /// The role of a client at a time: its role in `roles`, or `viewer` once its access was revoked.
@@ -56,7 +76,7 @@ public struct Trace: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case formatVersion, seed, clients, initialText, network, edits, roles, faults, server, cursorSharers
+        case formatVersion, seed, clients, initialText, network, edits, roles, faults, server, cursorSharers, topology
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,9 +97,17 @@ public struct Trace: Sendable, Equatable, Codable {
         faults = try container.decodeIfPresent(FaultPlan.self, forKey: .faults) ?? .none
         server = try container.decodeIfPresent(ServerPolicy.self, forKey: .server) ?? .standard
         cursorSharers = try container.decodeIfPresent([Int].self, forKey: .cursorSharers) ?? (clients >= 1 ? Array(1...clients) : [])
+        topology = try container.decodeIfPresent(Topology.self, forKey: .topology) ?? .star
+        if let conflict = topologyConflict {
+            throw DecodingError.dataCorruptedError(forKey: .topology, in: container, debugDescription: conflict)
+        }
         guard roles.count == clients else {
             throw DecodingError.dataCorruptedError(
                 forKey: .roles, in: container, debugDescription: "\(roles.count) roles for \(clients) clients; give one role per client")
+        }
+        if faults.partitions.contains(where: \.clients.isEmpty) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .faults, in: container, debugDescription: "a partition names no clients; give it at least one")
         }
         let named = cursorSharers + faults.disconnects.map(\.client) + faults.partitions.flatMap(\.clients) + faults.revocations.map(\.client)
         if let bad = named.first(where: { $0 < 1 || $0 > clients }) {
@@ -105,6 +133,7 @@ public struct Trace: Sendable, Equatable, Codable {
         try container.encode(faults, forKey: .faults)
         try container.encode(server, forKey: .server)
         try container.encode(cursorSharers, forKey: .cursorSharers)
+        try container.encode(topology, forKey: .topology)
     }
 
     /// The trace as pretty-printed JSON with sorted keys: the same trace always gives the same bytes.

@@ -34,9 +34,16 @@ public enum TraceGenerator {
         var faultGenerator = SplitMix64(seed: seed, stream: "faults")
         var faults = drawFaults(options.faults, clients: options.clients, span: span, using: &faultGenerator)
         faults.revocations = revocations.sorted { ($0.at, $0.client) < ($1.at, $1.client) }
+        if options.topology == .mesh {
+            faults.channels = ChannelFaults(
+                lossPerMille: options.faults.channelLossPerMille, duplicatePerMille: options.faults.channelDuplicatePerMille,
+                reorderPerMille: options.faults.channelReorderPerMille, until: VirtualTime(microseconds: span))
+            if !faults.channels.isActive { faults.channels = .none }
+        }
         return Trace(
             seed: seed, clients: options.clients, initialText: initialText, network: network, edits: edits, roles: roles,
-            faults: faults, server: options.server, cursorSharers: Array(sharers.prefix(options.cursorSharers)).sorted())
+            faults: faults, server: options.server, cursorSharers: Array(sharers.prefix(options.cursorSharers)).sorted(),
+            topology: options.topology)
     }
 
     /// Concrete faults for a drawn mix: each at a time within the run's span of edits. Long

@@ -69,22 +69,36 @@ struct CommandLineOptions {
         return value
     }
 
-    /// The scenario named by `--scenario` (or the default), with `--clients` and `--ops` pinned when given.
+    /// The scenario named by `--scenario` (or the default), with `--clients`, `--ops` and
+    /// `--topology` pinned when given.
     func scenario() throws -> Scenario {
         let clients = has("clients") ? try integer("clients", default: 0, in: 1...1_000) : nil
         let operations = has("ops") ? try integer("ops", default: 0, in: 0...1_000_000) : nil
+        let topology = try string("topology").map { name in
+            guard let topology = Topology(rawValue: name) else {
+                throw UsageError("--topology must be star or mesh, not '\(name)'")
+            }
+            return topology
+        }
         let base: Scenario
         do {
             base = try string("scenario").map { try ScenarioLibrary.load($0) } ?? .default
         } catch let error as ScenarioError {
             throw UsageError(error.description)
         }
-        return base.pinning(clients: clients, operations: operations)
+        return base.pinning(clients: clients, operations: operations, topology: topology)
     }
 
     /// The flags that choose a run's scenario, as given, for printing a replay command.
     var scenarioFlags: String {
-        ["scenario", "clients", "ops"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
+        ["scenario", "clients", "ops", "topology"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
+    }
+
+    /// Refuses engines that cannot run on the topology, with the reason.
+    static func requireSupport(of engines: [EngineDescriptor], on topology: Topology) throws {
+        if let reason = engines.lazy.compactMap({ Simulator.unsupported(engine: $0, topology: topology) }).first {
+            throw UsageError(reason)
+        }
     }
 
     /// Engines named in a comma-separated flag, each checked against the catalog.

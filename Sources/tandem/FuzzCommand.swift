@@ -6,9 +6,11 @@ import Tandem
 enum FuzzCommand {
     static let help = """
         Usage: tandem fuzz [--engine NAME[,NAME…]] [--scenario NAME|FILE] [--runs N] [--seed S] [--jobs J] [--clients C] [--ops K]
+                           [--topology star|mesh]
 
         Fuzzes engines with seeded simulated runs and checks every property after each run.
-          --engine    engines to fuzz (default: every built-in engine not broken on purpose)
+          --engine    engines to fuzz (default: every built-in engine not broken on purpose
+                      that runs on the scenario's topology)
           --scenario  a scenario name from Scenarios/ or a .json file (default: default);
                       each run draws its own options within the scenario's bounds
           --runs      runs per engine (default 500)
@@ -16,16 +18,20 @@ enum FuzzCommand {
           --jobs      worker threads (default: all cores); results are identical for any value
           --clients   pin the clients per run (default: drawn from the scenario)
           --ops       pin the edit intents per run (default: drawn from the scenario)
+          --topology  star (a server; OT and CRDT engines) or mesh (peer to peer over lossy
+                      channels; CRDT engines) instead of the scenario's topology
         Exit status: 0 nothing violated, 1 a property was violated, 2 bad input.
         """
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "fuzz", valued: ["engine", "scenario", "runs", "seed", "jobs", "clients", "ops"], switches: [])
-        let engines = try options.engines("engine", catalog: catalog) ?? catalog.defaultFuzzTargets
+            arguments, command: "fuzz", valued: ["engine", "scenario", "runs", "seed", "jobs", "clients", "ops", "topology"], switches: [])
+        let scenario = try options.scenario()
+        let engines = try options.engines("engine", catalog: catalog)
+            ?? catalog.defaultFuzzTargets.filter { Simulator.unsupported(engine: $0, topology: scenario.topology) == nil }
+        try CommandLineOptions.requireSupport(of: engines, on: scenario.topology)
         let runs = try options.integer("runs", default: 500, in: 1...100_000_000)
         let jobs = try options.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...1_024)
-        let scenario = try options.scenario()
         // The only system randomness in Tandem: a fresh campaign seed when none is given. It is
         // printed first, and every run derives from it, so the campaign can be repeated exactly.
         var systemGenerator = SystemRandomNumberGenerator()
@@ -33,7 +39,7 @@ enum FuzzCommand {
 
         emit("seed: \(seed)")
         emit("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
-              + "(\(scenario.clients) clients, \(scenario.operations) edits per run); \(jobs) jobs")
+              + "(\(scenario.clients) clients, \(scenario.operations) edits per run, topology \(scenario.topology)); \(jobs) jobs")
         let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs)
         let clock = ContinuousClock()
         let started = clock.now

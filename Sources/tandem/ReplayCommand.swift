@@ -3,7 +3,8 @@ import Tandem
 /// `tandem replay`: re-runs one seed exactly, optionally printing every event in virtual time.
 enum ReplayCommand {
     static let help = """
-        Usage: tandem replay --engine NAME --seed S [--scenario NAME|FILE] [--clients C] [--ops K] [--timeline]
+        Usage: tandem replay --engine NAME --seed S [--scenario NAME|FILE] [--clients C] [--ops K] [--topology star|mesh]
+                             [--timeline]
 
         Re-runs the run a fuzz campaign printed, with the same seed, scenario and pins, and
         prints the options the run drew from its scenario.
@@ -14,7 +15,7 @@ enum ReplayCommand {
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "replay", valued: ["engine", "seed", "scenario", "clients", "ops"], switches: ["timeline"])
+            arguments, command: "replay", valued: ["engine", "seed", "scenario", "clients", "ops", "topology"], switches: ["timeline"])
         guard let engines = try options.engines("engine", catalog: catalog), engines.count == 1 else {
             throw UsageError("'tandem replay' needs exactly one --engine NAME (known: \(catalog.names))")
         }
@@ -23,6 +24,7 @@ enum ReplayCommand {
         }
         let engine = engines[0]
         let scenario = try options.scenario()
+        try CommandLineOptions.requireSupport(of: [engine], on: scenario.topology)
         let drawn = scenario.drawOptions(seed: seed)
         let trace = TraceGenerator.trace(seed: seed, options: drawn)
         let result = SeededRun.run(engine: engine, seed: seed, options: drawn, recordTimeline: options.has("timeline"))
@@ -39,9 +41,10 @@ enum ReplayCommand {
         print("simulated: \(statistics.events) events, \(statistics.messages) messages, \(statistics.bytes) bytes, "
               + "\(statistics.transforms) transforms, \(statistics.skippedEdits) skipped edits, ends at \(result.outcome.endTime)")
         print("faults: \(statistics.disconnects) disconnects, \(statistics.reconnects) reconnects, \(statistics.crashes) crashes, "
-              + "\(statistics.droppedMessages) messages lost, \(statistics.snapshots) snapshots, "
+              + "\(statistics.droppedMessages) messages lost, \(statistics.duplicatedMessages) duplicated, \(statistics.snapshots) snapshots, "
               + "\(statistics.discardedEdits) edits discarded uncommitted (rejected or reloaded)")
-        for (site, text) in result.outcome.siteTexts.enumerated() {
+        for site in result.outcome.sites {
+            let text = result.outcome.siteTexts[site]
             print("final \(RunOutcome.siteName(site)): length \(text.count), hash \(StableHash.hex(text.stableHash))")
         }
         if result.passed {

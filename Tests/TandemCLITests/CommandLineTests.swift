@@ -99,6 +99,9 @@ struct Tandem {
         (["replay", "--seed", "3"], "needs exactly one --engine"),
         (["replay", "--engine", "rga"], "needs --seed"),
         (["launch"], "unknown command 'launch'"),
+        (["fuzz", "--topology", "ring"], "--topology must be star or mesh"),
+        (["fuzz", "--engine", "ot-text", "--topology", "mesh"], "engine ot-text is OT, which runs on topology star only"),
+        (["replay", "--engine", "ot-text", "--seed", "1", "--scenario", "mesh-lossy"], "runs on topology star only"),
     ])
     func badInputGetsOneLineAndExitStatusTwo(arguments: [String], message: String) throws {
         let output = try Tandem.run(arguments: arguments)

@@ -15,6 +15,7 @@ import Tandem
         let names = ScenarioLibrary.names(in: [Self.directory])
         for required in [
             "default", "friday-453pm", "transatlantic-flight", "server-crash", "partition-heal", "flaky-mobile", "viral-doc", "revoked-editor",
+            "mesh-lossy",
         ] {
             #expect(names.contains(required), "Scenarios/ lacks \(required)")
         }
@@ -67,6 +68,28 @@ import Tandem
             $0["faults"] = faults
         } == "broken.json: field 'faults.disconnects.milliseconds': must lie within 0…86400000 (one day)")
         #expect(try message { $0["roles"] = ["viewers": ["min": -1, "max": 1]] } == "broken.json: field 'roles.viewers': must not be negative")
+        #expect(try message { $0["topology"] = "ring" } == "broken.json: field 'topology': 'ring' is not a topology; use star or mesh")
+        #expect(try message {
+            var faults = $0["faults"] as! [String: Any]
+            faults["channels"] = ["lossPerMille": ["min": 0, "max": 2000], "duplicatePerMille": ["min": 0, "max": 0],
+                                  "reorderPerMille": ["min": 0, "max": 0]]
+            $0["faults"] = faults
+        } == "broken.json: field 'faults.channels.lossPerMille': must lie within 0…1000")
         #expect(throws: ScenarioError.self) { try ScenarioLibrary.decode(Data("{ nope".utf8), shownAs: "x.json") }
+    }
+
+    @Test func aMeshScenarioDrawsChannelFaultsAndNothingThatNeedsAServer() throws {
+        let mesh = try ScenarioLibrary.load("mesh-lossy", searchDirectories: [Self.directory])
+        var sawChannelFaults = false
+        for seed in UInt64(0)..<200 {
+            let trace = TraceGenerator.trace(seed: seed, scenario: mesh)
+            #expect(trace.topology == .mesh)
+            #expect(trace.topologyConflict == nil, "seed \(seed): \(trace.topologyConflict ?? "")")
+            sawChannelFaults = sawChannelFaults || trace.faults.channels.isActive
+            let star = TraceGenerator.trace(seed: seed, scenario: mesh.pinning(clients: nil, operations: nil, topology: .star))
+            #expect(star.faults.channels == .none)
+            #expect(star.topologyConflict == nil)
+        }
+        #expect(sawChannelFaults)
     }
 }
