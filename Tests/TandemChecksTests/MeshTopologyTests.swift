@@ -42,28 +42,18 @@ import TandemSimulation
 
     /// RGA that throws away an update arriving before its causal dependencies instead of
     /// buffering it: harmless behind a relay, which forwards in causal order; fatal on a mesh.
-    private struct ImpatientRGA: CRDTReplica {
+    private struct ImpatientRGA: RGAWrapper {
         var inner: RGAReplica
 
         init(replicaID: ReplicaID, initialText: [Unicode.Scalar]) {
             inner = RGAReplica(replicaID: replicaID, initialText: initialText)
         }
 
-        mutating func insert(_ text: [Unicode.Scalar], at position: Int) -> RGAUpdate { inner.insert(text, at: position) }
-        mutating func delete(_ range: Range<Int>) -> RGAUpdate { inner.delete(range) }
-
         mutating func integrate(_ update: RGAUpdate) {
             var probe = inner
             probe.integrate(update)
             if probe.pendingUpdateCount <= inner.pendingUpdateCount { inner = probe }
         }
-
-        var text: TextBuffer { inner.text }
-        var count: Int { inner.count }
-        var pendingUpdateCount: Int { inner.pendingUpdateCount }
-        static func encodedSize(of update: RGAUpdate) -> Int { RGAReplica.encodedSize(of: update) }
-        var encodedSize: Int { inner.encodedSize }
-        static func describe(_ update: RGAUpdate) -> String { RGAReplica.describe(update) }
     }
 
     @Test func theMeshFindsACRDTThatCannotTakeUpdatesOutOfOrder() {

@@ -1,0 +1,59 @@
+import TandemCore
+import TandemSimulation
+
+/// The reductions the shrinker tries on a trace: each returns a smaller trace (fewer items,
+/// or smaller values) that is still valid, so that any candidate can run.
+extension Trace {
+    /// The trace without the client: its edits, its faults and its place in the roles and
+    /// cursor sharers go, and the clients numbered above it move down by one. Nil when it
+    /// is the only client.
+    func removingClient(_ client: Int) -> Trace? {
+        guard clients > 1, (1...clients).contains(client) else { return nil }
+        func renumbered(_ other: Int) -> Int { other > client ? other - 1 : other }
+        var result = self
+        result.clients -= 1
+        result.edits = edits.filter { $0.client != client }.map { edit in
+            var edit = edit
+            edit.client = renumbered(edit.client)
+            return edit
+        }
+        result.roles.remove(at: client - 1)
+        result.cursorSharers = cursorSharers.filter { $0 != client }.map(renumbered)
+        result.faults.disconnects = faults.disconnects.filter { $0.client != client }.map { fault in
+            var fault = fault
+            fault.client = renumbered(fault.client)
+            return fault
+        }
+        result.faults.partitions = faults.partitions.compactMap { partition in
+            var partition = partition
+            partition.clients = partition.clients.filter { $0 != client }.map(renumbered)
+            return partition.clients.isEmpty ? nil : partition
+        }
+        result.faults.revocations = faults.revocations.filter { $0.client != client }.map { revocation in
+            var revocation = revocation
+            revocation.client = renumbered(revocation.client)
+            return revocation
+        }
+        return result
+    }
+
+    /// The number of edits, clients and faults: what a fixture reports as its size.
+    var shrinkSize: (edits: Int, clients: Int, faults: Int) {
+        (edits.count, clients, faults.count)
+    }
+}
+
+extension LatencySpec {
+    /// Simpler models of the same network, simplest first: a fixed latency at the model's
+    /// minimum, then (for a long tail) its uniform body.
+    var simplifications: [LatencySpec] {
+        switch self {
+        case .fixed(let model):
+            model.microseconds > 1_000 ? [.fixed(FixedLatency(microseconds: model.microseconds / 2))] : []
+        case .uniform(let model):
+            [.fixed(FixedLatency(microseconds: model.minimum))]
+        case .longTailed(let model):
+            [.fixed(FixedLatency(microseconds: model.body.minimum)), .uniform(model.body)]
+        }
+    }
+}

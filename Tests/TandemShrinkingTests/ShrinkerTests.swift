@@ -1,0 +1,121 @@
+import Testing
+import TandemChecks
+import TandemCore
+import TandemEngines
+import TandemShrinking
+import TandemSimulation
+
+@Suite struct ShrinkerTests {
+    /// Four clients, 200 edits with hot spots always on: the broken OT engine fails every run.
+    private static let contended: Scenario = {
+        var scenario = Scenario.default.pinning(clients: 4, operations: 200)
+        scenario.switchOffPerMille = 0
+        scenario.workload.hotSpot = Bounds(20, 25)
+        return scenario
+    }()
+
+    private static func violations(_ trace: Trace, flaws: SystemFlaws = []) -> [Property] {
+        Simulator.runOT(BuggyOTEngine(), name: "buggy-ot", trace: trace, checkers: StandardCheckers.make(for: trace), flaws: flaws)
+            .violatedProperties
+    }
+
+    private static func stillDiverges(_ trace: Trace) -> Bool {
+        violations(trace).contains(.convergence)
+    }
+
+    /// Every trace one item smaller than `trace`: without one edit, one client, or one fault.
+    private static func oneSmaller(_ trace: Trace) -> [(String, Trace)] {
+        var smaller: [(String, Trace)] = []
+        for index in trace.edits.indices {
+            var candidate = trace
+            candidate.edits.remove(at: index)
+            smaller.append(("without edit \(trace.edits[index].id)", candidate))
+        }
+        for client in 1...trace.clients where trace.clients > 1 {
+            var candidate = trace
+            candidate.clients -= 1
+            candidate.edits = trace.edits.filter { $0.client != client }.map { edit in
+                var edit = edit
+                if edit.client > client { edit.client -= 1 }
+                return edit
+            }
+            candidate.roles.remove(at: client - 1)
+            candidate.cursorSharers = trace.cursorSharers.filter { $0 != client }.map { $0 > client ? $0 - 1 : $0 }
+            if trace.faults.count == 0 { smaller.append(("without client \(client)", candidate)) }
+        }
+        for index in trace.faults.disconnects.indices {
+            var candidate = trace
+            candidate.faults.disconnects.remove(at: index)
+            smaller.append(("without disconnect \(index)", candidate))
+        }
+        for index in trace.faults.crashes.indices {
+            var candidate = trace
+            candidate.faults.crashes.remove(at: index)
+            smaller.append(("without crash \(index)", candidate))
+        }
+        for index in trace.faults.partitions.indices {
+            var candidate = trace
+            candidate.faults.partitions.remove(at: index)
+            smaller.append(("without partition \(index)", candidate))
+        }
+        return smaller
+    }
+
+    @Test func aDivergingRunShrinksToAHandfulOfEditsThatIsOneMinimal() {
+        let original = TraceGenerator.trace(seed: 4, scenario: Self.contended)
+        #expect(Self.stillDiverges(original))
+        let shrunk = Shrinker(stillFails: Self.stillDiverges).shrink(original)
+        #expect(Self.stillDiverges(shrunk.trace))
+        #expect(shrunk.trace.edits.count <= 4, "\(shrunk.trace.edits.map(\.summary))")
+        #expect(shrunk.trace.clients <= 3)
+        #expect(shrunk.trace.faults.count == 0)
+        #expect(shrunk.steps > 0 && shrunk.attempts >= shrunk.steps)
+        for (what, candidate) in Self.oneSmaller(shrunk.trace) {
+            #expect(!Self.stillDiverges(candidate), "still diverges \(what): not 1-minimal")
+        }
+    }
+
+    @Test func shrinkingIsDeterministic() {
+        let original = TraceGenerator.trace(seed: 7, scenario: Self.contended)
+        let first = Shrinker(stillFails: Self.stillDiverges).shrink(original)
+        let second = Shrinker(stillFails: Self.stillDiverges).shrink(original)
+        #expect(first.trace == second.trace)
+        #expect(first.steps == second.steps && first.attempts == second.attempts)
+    }
+
+    /// c1 types while a crash is armed between the durable append and the broadcast, among
+    /// three other clients typing after the restart and a disconnect: noise for the shrinker.
+    private static var crashAmongNoise: Trace {
+        var edits = [EditIntent(id: 0, client: 1, time: .milliseconds(100), position: 0, action: .insert("ab"))]
+        for index in 1...24 {
+            let text = String(IdentityAlphabet.scalar(for: 10 + index))
+            edits.append(EditIntent(
+                id: index, client: index % 3 + 2, time: .milliseconds(3_000 + Int64(index) * 97), position: index % 5,
+                action: index % 4 == 0 ? .delete(count: 2) : .insert(text)))
+        }
+        return Trace(
+            seed: 1, clients: 4, initialText: "xyz", network: NetworkPlan(seed: 1, latency: .uniform(UniformLatency(minimum: 5_000, maximum: 40_000))),
+            edits: edits,
+            faults: FaultPlan(
+                disconnects: [ClientDisconnect(client: 3, at: .milliseconds(3_500), durationMicroseconds: 1_000_000)],
+                crashes: [ServerCrash(at: .milliseconds(50), point: .betweenAppendAndBroadcast, downtimeMicroseconds: 500_000)]))
+    }
+
+    @Test func aLostAcknowledgedOperationShrinksToOneEditAndTheCrash() {
+        func losesAnAcknowledgedEdit(_ trace: Trace) -> Bool {
+            let checkers = StandardCheckers.make(for: trace)
+            return Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: checkers, flaws: .broadcastBeforeDurableAppend)
+                .violatedProperties.contains(.durability)
+        }
+        let original = Self.crashAmongNoise
+        #expect(losesAnAcknowledgedEdit(original))
+        let shrunk = Shrinker(stillFails: losesAnAcknowledgedEdit).shrink(original)
+        #expect(shrunk.trace.edits.count == 1, "\(shrunk.trace.edits.map(\.summary))")
+        #expect(shrunk.trace.faults.crashes.count == 1)
+        #expect(shrunk.trace.faults.count <= 2, "\(shrunk.trace.faults.summaries)")
+        #expect(shrunk.trace.initialText.isEmpty)
+        for (what, candidate) in Self.oneSmaller(shrunk.trace) {
+            #expect(!losesAnAcknowledgedEdit(candidate), "still loses an acknowledged edit \(what): not 1-minimal")
+        }
+    }
+}
