@@ -18,14 +18,17 @@ public struct Campaign: Sendable {
     public var scenario: Scenario
     /// Worker threads.
     public var jobs: Int
+    /// Bugs planted in the simulated system, to watch the harness catch them; none by default.
+    public var flaws: SystemFlaws
 
     /// Creates a campaign.
-    public init(engines: [EngineDescriptor], seed: UInt64, runs: Int, scenario: Scenario, jobs: Int) {
+    public init(engines: [EngineDescriptor], seed: UInt64, runs: Int, scenario: Scenario, jobs: Int, flaws: SystemFlaws = []) {
         self.engines = engines
         self.seed = seed
         self.runs = runs
         self.scenario = scenario
         self.jobs = max(1, jobs)
+        self.flaws = flaws
     }
 
     /// The seed of run `index` of a campaign.
@@ -41,6 +44,8 @@ public struct Campaign: Sendable {
         public var seed: UInt64
         /// What was violated, ordered by property then time.
         public var violations: [Violation]
+        /// The run's counts.
+        public var statistics: SimulationStatistics
     }
 
     /// What a finished campaign found and how much it simulated.
@@ -93,8 +98,9 @@ public struct Campaign: Sendable {
     private func perform(_ index: Int) -> Outcome {
         let engine = engines[index / runs]
         let runSeed = Self.runSeed(seed, index % runs)
-        let result = SeededRun.run(engine: engine, seed: runSeed, scenario: scenario)
-        let failure = result.passed ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations)
+        let result = SeededRun.run(engine: engine, seed: runSeed, scenario: scenario, flaws: flaws)
+        let failure = result.passed
+            ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations, statistics: result.outcome.statistics)
         return Outcome(failure: failure, statistics: result.outcome.statistics)
     }
 }

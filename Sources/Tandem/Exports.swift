@@ -2,3 +2,4 @@
 @_exported import TandemCore
 @_exported import TandemEngines
 @_exported import TandemSimulation
+@_exported import TandemShrinking

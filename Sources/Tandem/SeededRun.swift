@@ -3,13 +3,17 @@
 /// both go through here, so a printed seed replays exactly the run that failed.
 public enum SeededRun {
     /// Draws the run's options and trace, and runs it.
-    public static func run(engine: EngineDescriptor, seed: UInt64, scenario: Scenario, recordTimeline: Bool = false) -> RunResult {
-        run(engine: engine, seed: seed, options: scenario.drawOptions(seed: seed), recordTimeline: recordTimeline)
+    public static func run(
+        engine: EngineDescriptor, seed: UInt64, scenario: Scenario, recordTimeline: Bool = false, flaws: SystemFlaws = []
+    ) -> RunResult {
+        run(engine: engine, seed: seed, options: scenario.drawOptions(seed: seed), recordTimeline: recordTimeline, flaws: flaws)
     }
 
     /// Runs the seed with options already drawn (by `Scenario.drawOptions(seed:)` for the same seed).
-    public static func run(engine: EngineDescriptor, seed: UInt64, options: RunOptions, recordTimeline: Bool = false) -> RunResult {
-        let trace = TraceGenerator.trace(seed: seed, options: options)
-        return Simulator.run(engine: engine, trace: trace, checkers: StandardCheckers.make(for: trace), recordTimeline: recordTimeline)
+    /// `flaws` plants bugs in the simulated system.
+    public static func run(
+        engine: EngineDescriptor, seed: UInt64, options: RunOptions, recordTimeline: Bool = false, flaws: SystemFlaws = []
+    ) -> RunResult {
+        Regression.run(engine: engine, trace: TraceGenerator.trace(seed: seed, options: options), flaws: flaws, recordTimeline: recordTimeline)
     }
 }

@@ -89,9 +89,22 @@ struct CommandLineOptions {
         return base.pinning(clients: clients, operations: operations, topology: topology)
     }
 
-    /// The flags that choose a run's scenario, as given, for printing a replay command.
+    /// The planted system flaws named by `--flaw` (comma-separated); none when absent.
+    func flaws() throws -> SystemFlaws {
+        guard let text = string("flaw") else { return [] }
+        var result: SystemFlaws = []
+        for name in text.split(separator: ",").map(String.init) {
+            guard let flaw = SystemFlaws(name: name) else {
+                throw UsageError("unknown flaw '\(name)' (known: \(SystemFlaws.named.map(\.name).joined(separator: ", ")))")
+            }
+            result.insert(flaw)
+        }
+        return result
+    }
+
+    /// The flags that choose a run's scenario and planted flaws, as given, for printing a replay command.
     var scenarioFlags: String {
-        ["scenario", "clients", "ops", "topology"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
+        ["scenario", "clients", "ops", "topology", "flaw"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
     }
 
     /// Refuses engines that cannot run on the topology, with the reason.

@@ -6,7 +6,7 @@ import Tandem
 enum FuzzCommand {
     static let help = """
         Usage: tandem fuzz [--engine NAME[,NAME…]] [--scenario NAME|FILE] [--runs N] [--seed S] [--jobs J] [--clients C] [--ops K]
-                           [--topology star|mesh]
+                           [--topology star|mesh] [--no-shrink] [--fixtures DIR] [--flaw NAME[,NAME…]]
 
         Fuzzes engines with seeded simulated runs and checks every property after each run.
           --engine    engines to fuzz (default: every built-in engine not broken on purpose
@@ -20,18 +20,28 @@ enum FuzzCommand {
           --ops       pin the edit intents per run (default: drawn from the scenario)
           --topology  star (a server; OT and CRDT engines) or mesh (peer to peer over lossy
                       channels; CRDT engines) instead of the scenario's topology
+          --no-shrink keep each failure as found instead of shrinking it
+          --fixtures  where failures are written as regression fixtures
+                      (default: Scenarios/Regressions)
+          --flaw      plant a bug in the simulated system (a harness self-test), e.g.
+                      broadcast-before-durable-append; see the README for the list
+        Every failure is written as a fixture the moment it is found, then shrunk to a
+        minimal trace that violates the same property, and the fixture is rewritten.
         Exit status: 0 nothing violated, 1 a property was violated, 2 bad input.
         """
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "fuzz", valued: ["engine", "scenario", "runs", "seed", "jobs", "clients", "ops", "topology"], switches: [])
+            arguments, command: "fuzz", valued: ["engine", "scenario", "runs", "seed", "jobs", "clients", "ops", "topology", "fixtures", "flaw"],
+            switches: ["no-shrink"])
         let scenario = try options.scenario()
         let engines = try options.engines("engine", catalog: catalog)
             ?? catalog.defaultFuzzTargets.filter { Simulator.unsupported(engine: $0, topology: scenario.topology) == nil }
         try CommandLineOptions.requireSupport(of: engines, on: scenario.topology)
         let runs = try options.integer("runs", default: 500, in: 1...100_000_000)
         let jobs = try options.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...1_024)
+        let flaws = try options.flaws()
+        let directory = options.string("fixtures") ?? FixtureStore.defaultDirectory
         // The only system randomness in Tandem: a fresh campaign seed when none is given. It is
         // printed first, and every run derives from it, so the campaign can be repeated exactly.
         var systemGenerator = SystemRandomNumberGenerator()
@@ -40,16 +50,34 @@ enum FuzzCommand {
         emit("seed: \(seed)")
         emit("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
               + "(\(scenario.clients) clients, \(scenario.operations) edits per run, topology \(scenario.topology)); \(jobs) jobs")
-        let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs)
+        let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs, flaws: flaws)
+        var filingError: Error?
         let clock = ContinuousClock()
         let started = clock.now
         let summary = campaign.run { failure in
             let properties = Property.allCases.filter { property in failure.violations.contains { $0.property == property } }
             let first = failure.violations.first.map { String(describing: $0) } ?? ""
+            let replay = "swift run -c release tandem replay --engine \(failure.engine) --seed \(failure.seed)\(options.scenarioFlags)"
             emit("FAIL \(failure.engine) seed=\(failure.seed) \(properties.map(\.rawValue).joined(separator: ",")) "
-                  + "[\(first.prefix(200))] replay: swift run -c release tandem replay --engine \(failure.engine) "
-                  + "--seed \(failure.seed)\(options.scenarioFlags)")
+                  + "[\(first.prefix(200))] replay: \(replay)")
+            guard filingError == nil, let property = properties.first, let engine = engines.first(where: { $0.name == failure.engine }) else {
+                return
+            }
+            let trace = TraceGenerator.trace(seed: failure.seed, scenario: scenario)
+            let fixture = Fixture(
+                engine: failure.engine, flaws: flaws.names, options: "\(scenario.drawOptions(seed: failure.seed))", property: property,
+                expect: .violates(property), trace: trace,
+                foundBy: Fixture.Provenance(
+                    seed: failure.seed, scenario: scenario.name, command: replay,
+                    original: Regression.size(of: trace, events: failure.statistics.events)))
+            do {
+                let filed = try Regression.file(fixture, engine: engine, in: directory, shrinking: !options.has("no-shrink"))
+                FailureReport.lines(for: filed.fixture, at: filed.path).forEach(emit)
+            } catch {
+                filingError = error
+            }
         }
+        if let filingError { throw filingError }
         let elapsed = started.duration(to: clock.now)
         let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)
         emit("summary: \(summary.runs) runs, \(summary.failures) failures, \(summary.statistics.events) simulated events; "

@@ -10,7 +10,8 @@ let topLevelHelp = """
 
     Commands:
       fuzz      fuzz engines with seeded runs; print failures with the command that replays them
-      replay    re-run one seed exactly, optionally with its event timeline
+      replay    re-run one seed or fixture exactly, optionally with its event timeline
+      shrink    shrink a failure into a minimal regression fixture
       engines   list the engines
 
     'tandem <command> --help' describes a command's options.
@@ -19,6 +20,7 @@ let topLevelHelp = """
 let commands: [(name: String, help: String, run: ([String], EngineCatalog) throws -> Int32)] = [
     ("fuzz", FuzzCommand.help, FuzzCommand.run),
     ("replay", ReplayCommand.help, ReplayCommand.run),
+    ("shrink", ShrinkCommand.help, ShrinkCommand.run),
     ("engines", EnginesCommand.help, EnginesCommand.run),
 ]
 
@@ -34,7 +36,7 @@ if ["--help", "-h", "help"].contains(first) {
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == first }) else {
-    fail("unknown command '\(first)' (commands: fuzz, replay, engines); try 'tandem --help'")
+    fail("unknown command '\(first)' (commands: fuzz, replay, shrink, engines); try 'tandem --help'")
 }
 arguments.removeFirst()
 if arguments.contains("--help") || arguments.contains("-h") {
