@@ -7,7 +7,7 @@ extension Trace {
     /// The trace without the client: its edits, its faults and its place in the roles and
     /// cursor sharers go, and the clients numbered above it move down by one. Nil when it
     /// is the only client.
-    func removingClient(_ client: Int) -> Trace? {
+    public func removingClient(_ client: Int) -> Trace? {
         guard clients > 1, (1...clients).contains(client) else { return nil }
         func renumbered(_ other: Int) -> Int { other > client ? other - 1 : other }
         var result = self

@@ -102,6 +102,9 @@ struct Tandem {
         (["fuzz", "--topology", "ring"], "--topology must be star or mesh"),
         (["fuzz", "--engine", "ot-text", "--topology", "mesh"], "engine ot-text is OT, which runs on topology star only"),
         (["replay", "--engine", "ot-text", "--seed", "1", "--scenario", "mesh-lossy"], "runs on topology star only"),
+        (["replay", "/no/such/fixture.json"], "cannot read the fixture"),
+        (["shrink", "--engine", "ot-text"], "needs --seed"),
+        (["fuzz", "--flaw", "gremlins"], "unknown flaw 'gremlins'"),
     ])
     func badInputGetsOneLineAndExitStatusTwo(arguments: [String], message: String) throws {
         let output = try Tandem.run(arguments: arguments)
@@ -146,5 +149,38 @@ struct Tandem {
         let unknown = try Tandem.run("replay", "--engine", "rga", "--seed", "1", "--scenario", "atlantis")
         #expect(unknown.status == 2)
         #expect(unknown.standardError.contains("unknown scenario 'atlantis'"))
+    }
+
+    /// Writes a fixture file with one field changed and replays it.
+    private static func replayBrokenFixture(_ change: (inout [String: Any]) -> Void) throws -> Tandem.Output {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/Regressions")
+        let source = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().first { $0.hasPrefix("buggy-ot-tp1") })
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(source))) as! [String: Any]
+        change(&object)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-broken-fixture-\(ProcessInfo.processInfo.processIdentifier).json")
+        try JSONSerialization.data(withJSONObject: object).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        return try Tandem.run("replay", path.path)
+    }
+
+    @Test func aFixtureReplaysWithExitOneWhileItFails() throws {
+        let output = try Self.replayBrokenFixture { _ in }
+        #expect(output.status == 1)
+        #expect(output.standardOutput.contains("expectation met: the fixture expects it violates tp1"))
+    }
+
+    @Test func aBrokenFixtureGetsOneLineAndExitStatusTwo() throws {
+        for (change, message) in [
+            ({ (object: inout [String: Any]) in object["engine"] = "ot-nope" }, "unknown engine 'ot-nope'"),
+            ({ (object: inout [String: Any]) in object["formatVersion"] = 99 }, "newer than this build reads"),
+            ({ (object: inout [String: Any]) in object["expect"] = "works" }, "'works' is not an expectation"),
+            ({ (object: inout [String: Any]) in object["trace"] = nil }, "missing field 'trace'"),
+        ] {
+            let output = try Self.replayBrokenFixture(change)
+            #expect(output.status == 2, "\(message)")
+            #expect(output.standardError.contains(message), "\(output.standardError)")
+            #expect(output.standardError.split(separator: "\n").count == 1)
+        }
     }
 }

@@ -23,44 +23,6 @@ import TandemSimulation
         violations(trace).contains(.convergence)
     }
 
-    /// Every trace one item smaller than `trace`: without one edit, one client, or one fault.
-    private static func oneSmaller(_ trace: Trace) -> [(String, Trace)] {
-        var smaller: [(String, Trace)] = []
-        for index in trace.edits.indices {
-            var candidate = trace
-            candidate.edits.remove(at: index)
-            smaller.append(("without edit \(trace.edits[index].id)", candidate))
-        }
-        for client in 1...trace.clients where trace.clients > 1 {
-            var candidate = trace
-            candidate.clients -= 1
-            candidate.edits = trace.edits.filter { $0.client != client }.map { edit in
-                var edit = edit
-                if edit.client > client { edit.client -= 1 }
-                return edit
-            }
-            candidate.roles.remove(at: client - 1)
-            candidate.cursorSharers = trace.cursorSharers.filter { $0 != client }.map { $0 > client ? $0 - 1 : $0 }
-            if trace.faults.count == 0 { smaller.append(("without client \(client)", candidate)) }
-        }
-        for index in trace.faults.disconnects.indices {
-            var candidate = trace
-            candidate.faults.disconnects.remove(at: index)
-            smaller.append(("without disconnect \(index)", candidate))
-        }
-        for index in trace.faults.crashes.indices {
-            var candidate = trace
-            candidate.faults.crashes.remove(at: index)
-            smaller.append(("without crash \(index)", candidate))
-        }
-        for index in trace.faults.partitions.indices {
-            var candidate = trace
-            candidate.faults.partitions.remove(at: index)
-            smaller.append(("without partition \(index)", candidate))
-        }
-        return smaller
-    }
-
     @Test func aDivergingRunShrinksToAHandfulOfEditsThatIsOneMinimal() {
         let original = TraceGenerator.trace(seed: 4, scenario: Self.contended)
         #expect(Self.stillDiverges(original))
@@ -70,7 +32,7 @@ import TandemSimulation
         #expect(shrunk.trace.clients <= 3)
         #expect(shrunk.trace.faults.count == 0)
         #expect(shrunk.steps > 0 && shrunk.attempts >= shrunk.steps)
-        for (what, candidate) in Self.oneSmaller(shrunk.trace) {
+        for (what, candidate) in Shrinker.singleRemovals(of: shrunk.trace) {
             #expect(!Self.stillDiverges(candidate), "still diverges \(what): not 1-minimal")
         }
     }
@@ -114,7 +76,7 @@ import TandemSimulation
         #expect(shrunk.trace.faults.crashes.count == 1)
         #expect(shrunk.trace.faults.count <= 2, "\(shrunk.trace.faults.summaries)")
         #expect(shrunk.trace.initialText.isEmpty)
-        for (what, candidate) in Self.oneSmaller(shrunk.trace) {
+        for (what, candidate) in Shrinker.singleRemovals(of: shrunk.trace) {
             #expect(!losesAnAcknowledgedEdit(candidate), "still loses an acknowledged edit \(what): not 1-minimal")
         }
     }

@@ -35,7 +35,8 @@ public struct BuggyOTEngine: OTEngine {
     /// The planted bug: the tie-break is ignored and `operation` always wins ties, because it
     /// is always passed as the first operand of the ot.js transform.
     public func transform(_ operation: TextOperation, against other: TextOperation, tieBreak _: TieBreak) -> TextOperation {
-        TextOperation.transform(operation, other).0
+        guard operation.baseLength == other.baseLength else { return operation }
+        return TextOperation.transform(operation, other).0
     }
 
     /// As in ot-text.

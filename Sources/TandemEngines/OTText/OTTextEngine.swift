@@ -38,8 +38,12 @@ public struct OTTextEngine: OTEngine {
 
     /// ot.js `transform`, with the tie winner passed as its first operand, so that the pair
     /// `(a, b, .thisFirst)` and `(b, a, .otherFirst)` are the two halves of one ot.js transform.
+    /// Two operations defined on documents of different lengths (which only a broken system
+    /// hands over) cannot be transformed: the operation comes back unchanged, so that the
+    /// apply that follows reports an engine error instead of the process trapping.
     public func transform(_ operation: TextOperation, against other: TextOperation, tieBreak: TieBreak) -> TextOperation {
-        switch tieBreak {
+        guard operation.baseLength == other.baseLength else { return operation }
+        return switch tieBreak {
         case .thisFirst: TextOperation.transform(operation, other).0
         case .otherFirst: TextOperation.transform(other, operation).1
         }
