@@ -51,7 +51,7 @@ enum FuzzCommand {
         emit("tandem fuzz: \(engines.map(\.name).joined(separator: ", ")); \(runs) runs each; scenario \(scenario.name) "
               + "(\(scenario.clients) clients, \(scenario.operations) edits per run, topology \(scenario.topology)); \(jobs) jobs")
         let campaign = Campaign(engines: engines, seed: seed, runs: runs, scenario: scenario, jobs: jobs, flaws: flaws)
-        var filingError: Error?
+        var filingError: (any Error)?
         let clock = ContinuousClock()
         let started = clock.now
         let summary = campaign.run { failure in
@@ -75,9 +75,9 @@ enum FuzzCommand {
                 FailureReport.lines(for: filed.fixture, at: filed.path).forEach(emit)
             } catch {
                 filingError = error
+                FileHandle.standardError.write(Data("tandem: \(error); later failures are printed but not filed\n".utf8))
             }
         }
-        if let filingError { throw filingError }
         let elapsed = started.duration(to: clock.now)
         let seconds = max(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, 1e-9)
         emit("summary: \(summary.runs) runs, \(summary.failures) failures, \(summary.statistics.events) simulated events; "
