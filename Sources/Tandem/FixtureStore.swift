@@ -38,7 +38,7 @@ public enum FixtureStore {
         do {
             return try JSONDecoder().decode(Fixture.self, from: data)
         } catch let error as DecodingError {
-            throw FixtureError("\(path): \(describe(error))")
+            throw FixtureError("\(path): \(error.fieldDescription)")
         } catch {
             throw FixtureError("\(path): \(error)")
         }
@@ -48,26 +48,5 @@ public enum FixtureStore {
     public static func files(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing field '\(path(context.codingPath + [key]))'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "field '\(path(context.codingPath))' has the wrong type"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
-            }
-            return "field '\(path(context.codingPath))': \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
-            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
     }
 }

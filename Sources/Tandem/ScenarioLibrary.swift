@@ -69,37 +69,7 @@ public enum ScenarioLibrary {
         do {
             return try JSONDecoder().decode(Scenario.self, from: data)
         } catch let error as DecodingError {
-            throw ScenarioError("\(name): \(describe(error))")
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing field '\(path(context.codingPath + [key]))'"
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return "field '\(path(context.codingPath))' should be \(typeName(type))"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
-            }
-            return "field '\(path(context.codingPath))': \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
-            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: "a whole number"
-        case is String.Type: "a string"
-        case is [Any].Type: "a list"
-        default: "\(type)"
+            throw ScenarioError("\(name): \(error.fieldDescription)")
         }
     }
 }
