@@ -40,9 +40,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
     var unfinishedWork: String? {
         var problems: [String] = []
         if let unacknowledged = links.unacknowledgedSummary { problems.append("updates still unacknowledged on \(unacknowledged)") }
-        let waiting = replicas.indices.dropFirst().filter { replicas[$0].pendingUpdateCount > 0 }
-            .map { "c\($0) (\(replicas[$0].pendingUpdateCount))" }
-        if !waiting.isEmpty { problems.append("updates still waiting for their dependencies at \(waiting.joined(separator: ", "))") }
+        if let waiting = replicas.dependencyWaitSummary(sites: 1..<replicas.count) { problems.append(waiting) }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
@@ -56,13 +54,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
 
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
-        let update: Replica.Update
-        switch edit.action {
-        case .insert(let text):
-            update = replicas[site].insert(Array(text.unicodeScalars), at: edit.position)
-        case .delete(let count):
-            update = replicas[site].delete(edit.position..<(edit.position + count))
-        }
+        let update = replicas[site].perform(edit)
         kernel.textChanged(site: site, text: replicas[site].text,
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")
         let sequence = nextSequence[site]

@@ -87,9 +87,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         if !serverIsUp { problems.append("the server is down") }
         let unacknowledged = pending.indices.filter { !pending[$0].isEmpty }.map { "\(RunOutcome.siteName($0)) (\(pending[$0].count))" }
         if !unacknowledged.isEmpty { problems.append("updates still unacknowledged at \(unacknowledged.joined(separator: ", "))") }
-        let waiting = replicas.indices.filter { replicas[$0].pendingUpdateCount > 0 }
-            .map { "\(RunOutcome.siteName($0)) (\(replicas[$0].pendingUpdateCount))" }
-        if !waiting.isEmpty { problems.append("updates still waiting for their dependencies at \(waiting.joined(separator: ", "))") }
+        if let waiting = replicas.dependencyWaitSummary(sites: 0..<replicas.count) { problems.append(waiting) }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 
@@ -103,13 +101,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
 
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
-        let update: Replica.Update
-        switch edit.action {
-        case .insert(let text):
-            update = replicas[site].insert(Array(text.unicodeScalars), at: edit.position)
-        case .delete(let count):
-            update = replicas[site].delete(edit.position..<(edit.position + count))
-        }
+        let update = replicas[site].perform(edit)
         kernel.textChanged(site: site, text: replicas[site].text,
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")
         let item = Pending(update: update, clientOpID: nextClientOpID[site], edit: edit.id)
