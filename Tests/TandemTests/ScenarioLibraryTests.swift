@@ -57,6 +57,11 @@ import Tandem
             $0["workload"] = workload
         } == "broken.json: field 'workload.burst': weights must not be negative")
         #expect(try message {
+            var workload = $0["workload"] as! [String: Any]
+            workload["restore"] = ["min": -1, "max": 3]
+            $0["workload"] = workload
+        } == "broken.json: field 'workload.restore': weights must not be negative")
+        #expect(try message {
             var faults = $0["faults"] as! [String: Any]
             faults["crashez"] = ["count": ["min": 1, "max": 2], "milliseconds": ["min": 1, "max": 2]]
             $0["faults"] = faults
