@@ -45,7 +45,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     let flaws: SystemFlaws
     let initialScalars: [Unicode.Scalar]
     /// Replica 0 is the server (its memory, meaningless while `serverIsUp` is false), then clients 1...n.
-    private var replicas: [Replica]
+    var replicas: [Replica]
     var serverIsUp = true
     var log = DurableStore<Entry, Void>(initial: ())
     /// The server's memory of the highest `client_op_id` stored per client (index 0: of its
