@@ -25,5 +25,5 @@ public struct SystemFlaws: OptionSet, Sendable, Hashable {
     public static let resendTimerNeverStops = SystemFlaws(rawValue: 1 << 4)
     /// The server carries out "restore version v" with the text of version v − 1, so the head
     /// it commits is not the text of the version it reports restored.
-    public static let restoresOffByOneVersion = SystemFlaws(rawValue: 1 << 6)
+    public static let restoresOffByOneVersion = SystemFlaws(rawValue: 1 << 7)
 }
