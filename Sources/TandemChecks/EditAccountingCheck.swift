@@ -6,7 +6,9 @@ import TandemSimulation
 /// was deleted comes back; nothing appears that was never inserted.
 ///
 /// Edits their authors threw away uncommitted (`RunOutcome.withdrawnEdits`) are not expected:
-/// their characters must appear nowhere, and their deletes count for nothing.
+/// their characters must appear nowhere, and their deletes count for nothing. A "restore
+/// version" deletes on purpose what it removes, and what it inserts again
+/// (`RunOutcome.restoredScalars`) is legitimately back: present or not, but never twice.
 ///
 /// Characters are followed by identity: every scalar a trace inserts is distinct (see
 /// `IdentityAlphabet`), so a scalar's presence tells exactly which edit it came from.
@@ -29,6 +31,10 @@ public struct EditAccountingCheck: Checker {
         for scalar in outcome.intendedDeletions {
             if let identity = IdentityAlphabet.identity(of: scalar), identity < identityCount { wasDeleted[identity] = true }
         }
+        var wasRestored = [Bool](repeating: false, count: identityCount)
+        for scalar in outcome.restoredScalars {
+            if let identity = IdentityAlphabet.identity(of: scalar), identity < identityCount { wasRestored[identity] = true }
+        }
 
         var found: [Violation] = []
         var checkedHashes: [UInt64] = []
@@ -37,13 +43,13 @@ public struct EditAccountingCheck: Checker {
             let hash = text.stableHash
             if checkedHashes.contains(hash) { continue }
             checkedHashes.append(hash)
-            found += account(text, site: site, wasInserted: wasInserted, wasDeleted: wasDeleted, at: outcome.endTime)
+            found += account(text, site: site, wasInserted: wasInserted, wasDeleted: wasDeleted, wasRestored: wasRestored, at: outcome.endTime)
         }
         return found
     }
 
     private func account(
-        _ text: TextBuffer, site: Int, wasInserted: [Bool], wasDeleted: [Bool], at time: VirtualTime
+        _ text: TextBuffer, site: Int, wasInserted: [Bool], wasDeleted: [Bool], wasRestored: [Bool], at time: VirtualTime
     ) -> [Violation] {
         let name = RunOutcome.siteName(site)
         var occurrences = [Int](repeating: 0, count: wasInserted.count)
@@ -57,11 +63,11 @@ public struct EditAccountingCheck: Checker {
             }
             occurrences[identity] += 1
             if occurrences[identity] == 2 { duplicated.append("\(TextEscaping.quoted(String(scalar)))@\(position)") }
-            if wasDeleted[identity] && occurrences[identity] == 1 {
+            if wasDeleted[identity] && !wasRestored[identity] && occurrences[identity] == 1 {
                 resurrected.append("\(TextEscaping.quoted(String(scalar)))@\(position)")
             }
         }
-        let lost = occurrences.indices.filter { wasInserted[$0] && !wasDeleted[$0] && occurrences[$0] == 0 }
+        let lost = occurrences.indices.filter { wasInserted[$0] && !wasDeleted[$0] && !wasRestored[$0] && occurrences[$0] == 0 }
             .map { TextEscaping.quoted(String(IdentityAlphabet.scalar(for: $0))) }
 
         var found: [Violation] = []

@@ -2,14 +2,18 @@ import TandemCore
 import TandemSimulation
 
 /// History: every version the server's durable state can rebuild (a snapshot, or a snapshot
-/// plus log entries) equals the text the server held when it committed that version.
+/// plus log entries) equals the text the server held when it committed that version; and
+/// every "restore version" of `v` committed as `w` rebuilds at `w` as the text of `v`, when
+/// both can still be rebuilt.
 ///
 /// The check records the server's text hash at each version as it commits; a restart that
 /// rolls the server back forgets the versions beyond the restored head (a durability
-/// violation, judged by `DurabilityCheck`, not a history one).
+/// violation, judged by `DurabilityCheck`, not a history one), and the restores meant to
+/// end beyond it (rolled back, or cut short by the crash).
 public struct HistoryCheck: Checker {
     private var serverHashes: [UInt64?] = []
     private var rebuilt: [(version: Int, hash: UInt64, length: Int, how: String, time: VirtualTime)] = []
+    private var restores: [(version: Int, asVersion: Int, requester: Int, time: VirtualTime)] = []
 
     /// Creates the check.
     public init() {}
@@ -24,8 +28,11 @@ public struct HistoryCheck: Checker {
         switch event {
         case .serverRestarted(let head, _):
             if serverHashes.count > head + 1 { serverHashes.removeLast(serverHashes.count - head - 1) }
+            restores.removeAll { $0.asVersion > head }
         case .historyRebuilt(let version, let text, let how):
             rebuilt.append((version, text.stableHash, text.count, how, time))
+        case .restored(let version, let asVersion, let requester, _, _):
+            restores.append((version, asVersion, requester, time))
         default:
             break
         }
@@ -46,6 +53,16 @@ public struct HistoryCheck: Checker {
                         + "but the server held hash \(StableHash.hex(hash)) at v\(version.version)",
                     at: version.time)]
             }
+        }
+        for restore in restores {
+            guard let target = rebuilt.first(where: { $0.version == restore.version }),
+                  let result = rebuilt.first(where: { $0.version == restore.asVersion }), target.hash != result.hash else { continue }
+            return [Violation(
+                .history,
+                "c\(restore.requester)'s restore of v\(restore.version) committed as v\(restore.asVersion), which rebuilds as hash "
+                    + "\(StableHash.hex(result.hash)) (length \(result.length)), but v\(restore.version) rebuilds as hash "
+                    + "\(StableHash.hex(target.hash)) (length \(target.length))",
+                at: restore.time)]
         }
         return []
     }

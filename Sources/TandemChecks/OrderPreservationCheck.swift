@@ -23,6 +23,12 @@ import TandemSimulation
 /// outside the alphabet (`IdentityCensus` tracks both as the text changes), the step falls
 /// back to reading both texts whole, in O(n). Either way, the verdict, down to the pair and
 /// the positions reported, is that of the walk over both whole texts.
+///
+/// A "restore version" inserts characters again under the identities they had (see
+/// `SystemEvent.restored`): the one that comes back is a new character, placed where the
+/// server put it among the edits made meanwhile. A step that removes such a character and
+/// brings it back — a catch-up holding both its deletion and the restore, or a reload — does
+/// not compare where it comes back with where it was; in every other step it counts as usual.
 public struct OrderPreservationCheck: Checker {
     /// Where two characters were found out of order: `before` preceded `after` in the older
     /// text, and now `after` is at `afterPosition`, before `before` at `beforePosition`.
@@ -43,6 +49,8 @@ public struct OrderPreservationCheck: Checker {
     private var positions: [Int] = []
     /// The violations found so far, at most one per site.
     private var found: [Violation] = []
+    /// Per identity, whether a restore inserted it again; empty until the first restore.
+    private var restored: [Bool] = []
 
     /// Creates the check.
     public init() {}
@@ -68,9 +76,10 @@ public struct OrderPreservationCheck: Checker {
         for identities in added {
             for identity in identities { censuses[site].add(identity) }
         }
+        let movers = restored.isEmpty ? removed : removed.map { $0.map { $0.flatMap { isRestored($0) ? nil : $0 } } }
         let inversion = wasDistinct && censuses[site].holdsDistinctIdentitiesOnly
-            ? firstInversion(in: text, regions: regions, removed: removed, added: added)
-            : firstInversion(from: old, to: text)
+            ? firstInversion(in: text, regions: regions, removed: movers, added: added)
+            : firstInversion(from: old, to: text, skipping: Set(removed.joined().compactMap { $0 }.filter(isRestored)))
         guard let inversion else { return }
         let before = TextEscaping.quoted(String(inversion.before))
         let after = TextEscaping.quoted(String(inversion.after))
@@ -82,6 +91,15 @@ public struct OrderPreservationCheck: Checker {
         reported[site] = true
         texts[site] = TextBuffer()
         censuses[site] = IdentityCensus()
+    }
+
+    /// Notes the identities a restore inserted again.
+    public mutating func observed(_ event: SystemEvent, time: VirtualTime) {
+        guard case .restored(_, _, _, _, let reinserted) = event else { return }
+        for case let identity? in reinserted.map(IdentityAlphabet.identity(of:)) {
+            if identity >= restored.count { restored += repeatElement(false, count: identity + 1 - restored.count) }
+            restored[identity] = true
+        }
     }
 
     /// The order violations found during the run, at most one per site.
@@ -138,10 +156,16 @@ public struct OrderPreservationCheck: Checker {
         return nil
     }
 
+    /// Whether a restore inserted the identity again.
+    private func isRestored(_ identity: Int) -> Bool {
+        identity < restored.count && restored[identity]
+    }
+
     /// The first inversion between two arbitrary texts, by walking both whole: positions count
     /// the scalars in the alphabet only, and a character that occurs several times in the new
-    /// text stands at its first occurrence.
-    private mutating func firstInversion(from old: TextBuffer, to text: TextBuffer) -> Inversion? {
+    /// text stands at its first occurrence. The `skipped` identities of the old text are not
+    /// followed.
+    private mutating func firstInversion(from old: TextBuffer, to text: TextBuffer, skipping skipped: Set<Int>) -> Inversion? {
         let previous = old.scalars.compactMap(IdentityAlphabet.identity(of:))
         let current = text.scalars.compactMap(IdentityAlphabet.identity(of:))
         let needed = (current.max() ?? -1) + 1
@@ -153,7 +177,7 @@ public struct OrderPreservationCheck: Checker {
 
         var lastPosition = -1
         var lastIdentity = -1
-        for identity in previous where identity < positions.count && positions[identity] >= 0 {
+        for identity in previous where identity < positions.count && positions[identity] >= 0 && !skipped.contains(identity) {
             let position = positions[identity]
             if position < lastPosition {
                 return Inversion(before: IdentityAlphabet.scalar(for: lastIdentity), beforePosition: lastPosition,

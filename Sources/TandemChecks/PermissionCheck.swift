@@ -2,7 +2,8 @@ import TandemCore
 import TandemSimulation
 
 /// Permissions: no operation lands from a client whose role, at the moment the server commits
-/// it, does not allow editing — a viewer, a commenter, or an editor whose access was revoked.
+/// it, does not allow editing — a viewer, a commenter, or an editor whose access was revoked —
+/// and the server carries out no "restore version" such a client asked for.
 public struct PermissionCheck: Checker {
     private var roles: (Int, VirtualTime) -> ClientRole
     private var found: [Violation] = []
@@ -13,11 +14,21 @@ public struct PermissionCheck: Checker {
     }
 
     public mutating func observed(_ event: SystemEvent, time: VirtualTime) {
-        guard case .committed(let version, let author, let clientOpID) = event else { return }
-        let role = roles(author, time)
-        guard !role.canEdit else { return }
-        found.append(Violation(
-            .permissions, "c\(author)#\(clientOpID) landed as v\(version) although c\(author) is a \(role.rawValue)", at: time))
+        switch event {
+        case .committed(let version, let author, let clientOpID) where author != 0:
+            let role = roles(author, time)
+            guard !role.canEdit else { return }
+            found.append(Violation(
+                .permissions, "c\(author)#\(clientOpID) landed as v\(version) although c\(author) is a \(role.rawValue)", at: time))
+        case .restored(let version, let asVersion, let requester, _, _):
+            let role = roles(requester, time)
+            guard !role.canEdit else { return }
+            found.append(Violation(
+                .permissions, "c\(requester)'s restore of v\(version) landed as v\(asVersion) although c\(requester) is a \(role.rawValue)",
+                at: time))
+        default:
+            break
+        }
     }
 
     public mutating func violations(in outcome: RunOutcome) -> [Violation] {

@@ -4,7 +4,7 @@ import TandemSimulation
 /// The simplifications of what delta debugging left: each candidate value is strictly
 /// smaller than the current one, so repeated rounds converge.
 extension ShrinkRun {
-    /// Shorter inserts, smaller deletes, smaller positions.
+    /// Shorter inserts, smaller deletes, restores fewer versions back, smaller positions.
     mutating func simplifyEdits() -> Bool {
         var progress = false
         for index in current.edits.indices {
@@ -16,6 +16,8 @@ extension ShrinkRun {
                 progress = simplify(\.edits[index].action, to: shorter) || progress
             case .delete(let count):
                 progress = simplify(\.edits[index].action, to: Self.smaller(count, floor: 1).map { .delete(count: $0) }) || progress
+            case .restore(let versionsBack):
+                progress = simplify(\.edits[index].action, to: Self.smaller(versionsBack, floor: 1).map { .restore(versionsBack: $0) }) || progress
             }
             progress = simplify(\.edits[index].position, to: Self.smaller(edit.position, floor: 0)) || progress
         }

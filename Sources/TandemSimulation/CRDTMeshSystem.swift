@@ -54,7 +54,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
 
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
-        let update = replicas[site].perform(edit)
+        guard let update = replicas[site].perform(edit) else { return }
         kernel.textChanged(site: site, text: replicas[site].text,
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")
         let sequence = nextSequence[site]

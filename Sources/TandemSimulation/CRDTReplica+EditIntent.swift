@@ -2,11 +2,13 @@ import TandemCore
 
 extension CRDTReplica {
     /// Makes a user's edit (already clamped to this replica's document) and returns the update
-    /// that carries it: what both CRDT protocols do on a local edit.
-    mutating func perform(_ edit: EditIntent) -> Update {
+    /// that carries it: what both CRDT protocols do on a local edit. A restore is nil: only a
+    /// server can carry it out.
+    mutating func perform(_ edit: EditIntent) -> Update? {
         switch edit.action {
         case .insert(let text): insert(Array(text.unicodeScalars), at: edit.position)
         case .delete(let count): delete(edit.position..<(edit.position + count))
+        case .restore: nil
         }
     }
 }

@@ -51,6 +51,21 @@ struct DurableStore<Entry, State> {
         return entries[(version - trimmedBefore)...]
     }
 
+    /// The latest snapshot at or below `version`.
+    func snapshot(atOrBefore version: Int) -> Snapshot {
+        snapshots.last { $0.version <= version } ?? snapshots[0]
+    }
+
+    /// The oldest version at or after `version` the store can still rebuild: `version` itself
+    /// when it is a snapshot's or the log reaches it from the snapshot below it, otherwise
+    /// the next snapshot's. The latest snapshot always lies in the kept log, so every version
+    /// from it to the head can be rebuilt.
+    func oldestRebuildableVersion(atOrAfter version: Int) -> Int {
+        let base = snapshot(atOrBefore: version)
+        guard base.version != version && base.version < trimmedBefore else { return version }
+        return snapshots.first { $0.version > version }?.version ?? head
+    }
+
     /// Records a snapshot at the head, then trims the entries more than `retaining` versions
     /// older than it.
     mutating func takeSnapshot(_ state: State, retaining: Int) {

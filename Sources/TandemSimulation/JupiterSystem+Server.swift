@@ -88,8 +88,9 @@ extension JupiterSystem {
 
     /// Transforms the operation to the head, applies it, appends it durably, acknowledges it
     /// (unless the catch-up will) and broadcasts it, then snapshots if due (unless the caller
-    /// still needs the log as it is). Returns false if a crash struck on the way.
-    private mutating func commit(
+    /// still needs the log as it is). Returns false if a crash struck on the way. The server's
+    /// own operations (author 0) go to every client in session.
+    mutating func commit(
         _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, acknowledging: Bool,
         snapshotting: Bool = true, kernel: inout SimulationKernel<Payload>
     ) -> Bool {
@@ -103,7 +104,7 @@ extension JupiterSystem {
             try engine.apply(transformed, to: &memory.document)
             committed = transformed
         } catch {
-            kernel.engineFailed(site: 0, "commit of c\(author)#\(clientOpID) \(engine.describe(operation)) based on v\(basedOn): \(error)")
+            kernel.engineFailed(site: 0, "commit of \(OperationID(client: author, clientOpID: clientOpID)) \(engine.describe(operation)) based on v\(basedOn): \(error)")
             return false
         }
         let entry = Entry(operation: committed, author: author, clientOpID: clientOpID)
@@ -117,7 +118,7 @@ extension JupiterSystem {
         memory.committedThrough[author] = clientOpID
         server = memory
         kernel.observed(.committed(version: version, author: author, clientOpID: clientOpID))
-        kernel.textChanged(site: 0, text: memory.document, what: "commit v\(version) c\(author)#\(clientOpID) \(engine.describe(committed))")
+        kernel.textChanged(site: 0, text: memory.document, what: "commit v\(version) \(OperationID(client: author, clientOpID: clientOpID)) \(engine.describe(committed))")
         kernel.versionReached(site: 0, version: version, text: memory.document)
         if acknowledging {
             sendCounter[0] += 1

@@ -24,6 +24,8 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         case reload(text: TextBuffer, version: Int, committedThrough: Int, reason: String)
         case duplicate(clientOpID: Int)
         case cursor(position: Int, version: Int, owner: Int)
+        /// A client asks the server to restore its text at `version`.
+        case restore(version: Int)
     }
 
     /// The server's verdict on an incoming operation.
@@ -145,6 +147,9 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         case .delete(let count):
             operation = engine.deletion(of: edit.position..<(edit.position + count), in: document)
             caret = edit.position
+        case .restore(let versionsBack):
+            requestRestore(edit, versionsBack: versionsBack, kernel: &kernel)
+            return
         }
         do {
             let toSend = try clients[site - 1].applyLocal(
@@ -168,6 +173,8 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             serverReceivesHello(lastSeen: lastSeen, inFlight: inFlight, wantsReload: wantsReload, from: envelope.from, kernel: &kernel)
         case .cursor(let position, let version, let owner) where site == 0:
             serverReceivesCursor(position: position, version: version, owner: owner, kernel: &kernel)
+        case .restore(let version):
+            serverReceivesRestore(version: version, from: envelope.from, kernel: &kernel)
         case .ack(let version, let clientOpID):
             kernel.note(site, "deliver \(envelope.key): c\(site)#\(clientOpID) acknowledged as v\(version)")
             acknowledged(site, clientOpID: clientOpID, version: version, kernel: &kernel)

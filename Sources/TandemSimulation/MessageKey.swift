@@ -24,6 +24,8 @@ public struct MessageKey: Sendable, Equatable, CustomStringConvertible {
         case cursor = 8
         /// A message between two peers on a mesh channel.
         case peer = 9
+        /// A client's "restore version" request to the server (sent once, never resent).
+        case restore = 10
     }
 
     /// What the message carries.

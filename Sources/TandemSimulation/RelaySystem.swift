@@ -33,23 +33,26 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         /// The client is refused: it must rebuild from the whole store.
         case reload(entries: [Entry], committedThrough: Int, reason: String)
         case duplicate(clientOpID: Int)
+        /// A client asks the server to restore its text after the first `version` stored updates.
+        case restore(version: Int)
     }
 
     /// Frames add a tag byte, an index and a client op id to the update.
-    private static var headerBytes: Int { 17 }
+    static var headerBytes: Int { 17 }
     private static var resendAfterMicroseconds: Int64 { 10_000_000 }
 
-    private let trace: Trace
-    private let flaws: SystemFlaws
-    private let initialScalars: [Unicode.Scalar]
+    let trace: Trace
+    let flaws: SystemFlaws
+    let initialScalars: [Unicode.Scalar]
     /// Replica 0 is the server (its memory, meaningless while `serverIsUp` is false), then clients 1...n.
-    private var replicas: [Replica]
-    private var serverIsUp = true
-    private var log = DurableStore<Entry, Void>(initial: ())
-    /// The server's memory of the highest `client_op_id` stored per client.
-    private var committedThrough: [Int]
+    var replicas: [Replica]
+    var serverIsUp = true
+    var log = DurableStore<Entry, Void>(initial: ())
+    /// The server's memory of the highest `client_op_id` stored per client (index 0: of its
+    /// own restore updates).
+    var committedThrough: [Int]
     private var pending: [[Pending]]
-    private var lastSeen: [Int]
+    var lastSeen: [Int]
     private var nextClientOpID: [Int]
     private var sendCounter: [Int]
     private var lastSubmitted: [Pending?]
@@ -101,7 +104,10 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
 
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
         let site = edit.client
-        let update = replicas[site].perform(edit)
+        guard let update = replicas[site].perform(edit) else {
+            if case .restore(let versionsBack) = edit.action { requestRestore(edit, versionsBack: versionsBack, kernel: &kernel) }
+            return
+        }
         kernel.textChanged(site: site, text: replicas[site].text,
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")
         let item = Pending(update: update, clientOpID: nextClientOpID[site], edit: edit.id)
@@ -156,6 +162,8 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             reportIfSynchronized(site, kernel: &kernel)
         case .duplicate(let clientOpID):
             kernel.note(site, "deliver \(envelope.key): c\(site)#\(clientOpID) was already stored")
+        case .restore(let version):
+            serverReceivesRestore(version: version, from: envelope.from, kernel: &kernel)
         }
     }
 
@@ -210,7 +218,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         }
     }
 
-    /// Per client, the highest `client_op_id` in the durable log (index 0 unused).
+    /// Per client, the highest `client_op_id` in the durable log (index 0: the server's own).
     private func storedThrough() -> [Int] {
         var table = Array(repeating: 0, count: committedThrough.count)
         for entry in log.entries { table[entry.author] = max(table[entry.author], entry.clientOpID) }
@@ -263,8 +271,9 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     }
 
     /// Stores, integrates, acknowledges (unless the catch-up will) and forwards an update,
-    /// appending it durably before anyone hears of it. Returns false if a crash struck.
-    private mutating func store(_ entry: Entry, acknowledging: Bool, kernel: inout SimulationKernel<Payload>) -> Bool {
+    /// appending it durably before anyone hears of it. Returns false if a crash struck. The
+    /// server's own updates (author 0) go to every client in session.
+    mutating func store(_ entry: Entry, acknowledging: Bool, kernel: inout SimulationKernel<Payload>) -> Bool {
         let index = log.head
         let appendFirst = !flaws.contains(.broadcastBeforeDurableAppend)
         if appendFirst {
@@ -277,7 +286,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         committedThrough[entry.author] = entry.clientOpID
         replicas[0].integrate(entry.update)
         kernel.observed(.committed(version: index + 1, author: entry.author, clientOpID: entry.clientOpID))
-        kernel.textChanged(site: 0, text: replicas[0].text, what: "store #\(index) c\(entry.author)#\(entry.clientOpID)")
+        kernel.textChanged(site: 0, text: replicas[0].text, what: "store #\(index) \(OperationID(client: entry.author, clientOpID: entry.clientOpID))")
         kernel.versionReached(site: 0, version: index + 1, text: replicas[0].text)
         if acknowledging {
             sendCounter[0] += 1

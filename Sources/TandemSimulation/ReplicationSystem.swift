@@ -5,7 +5,8 @@ import TandemCore
 protocol ReplicationSystem {
     associatedtype Payload
 
-    /// A user's edit at its client, already clamped to the client's document (never a no-op).
+    /// A user's edit at its client, already clamped to the client's document (never a no-op),
+    /// or a "restore version" request at a connected client.
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>)
 
     /// The length of a client's document, in scalars.

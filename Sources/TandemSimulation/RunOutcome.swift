@@ -9,8 +9,12 @@ public struct RunOutcome: Sendable {
     /// Each site's final text: index 0 is the server, then clients 1...n. In a mesh, which
     /// has no server, index 0 means nothing: read the sites in `sites`.
     public var siteTexts: [TextBuffer]
-    /// Every scalar some author's delete meant to remove, as seen in the author's document.
+    /// Every scalar some author's delete meant to remove, as seen in the author's document,
+    /// and every scalar a "restore version" removed.
     public var intendedDeletions: [Unicode.Scalar]
+    /// Every scalar a "restore version" inserted again: each may be present at the end or
+    /// not (a later delete may remove it again), but never more than once.
+    public var restoredScalars: [Unicode.Scalar]
     /// The ids of edits their authors threw away uncommitted (a rejection or a forced
     /// reload): their characters are not expected anywhere, and their deletes did not happen.
     public var withdrawnEdits: [Int]
@@ -24,13 +28,15 @@ public struct RunOutcome: Sendable {
     /// Creates an outcome.
     public init(
         engineName: String, trace: Trace, siteTexts: [TextBuffer], intendedDeletions: [Unicode.Scalar],
-        withdrawnEdits: [Int] = [], unfinishedWork: String?, endTime: VirtualTime, statistics: SimulationStatistics
+        withdrawnEdits: [Int] = [], restoredScalars: [Unicode.Scalar] = [], unfinishedWork: String?, endTime: VirtualTime,
+        statistics: SimulationStatistics
     ) {
         self.engineName = engineName
         self.trace = trace
         self.siteTexts = siteTexts
         self.intendedDeletions = intendedDeletions
         self.withdrawnEdits = withdrawnEdits
+        self.restoredScalars = restoredScalars
         self.unfinishedWork = unfinishedWork
         self.endTime = endTime
         self.statistics = statistics

@@ -25,6 +25,7 @@ extension Scenario {
         }
         if let gap = self.workload.gapMilliseconds { workload.gapMicroseconds = Int64(draw(gap)) * 1_000 }
         if let lead = self.workload.leadClientPerMille { workload.leadClientPerMille = draw(lead) }
+        if let restore = self.workload.restore { workload.restoreWeight = weight(restore) }
         var faults = FaultMix()
         func mix(_ kind: FaultBounds.Kind?) -> FaultMix.Drawn {
             guard let kind, !generator.chance(perMille: switchOffPerMille) else { return FaultMix.Drawn(count: 0, milliseconds: .exactly(0)) }
@@ -50,6 +51,7 @@ extension Scenario {
             (viewers, commenters, revocations) = (0, 0, 0)
             faults.crashes.count = 0
             faults.lostAcks.count = 0
+            workload.restoreWeight = 0
             if let channels = self.faults.channels {
                 faults.channelLossPerMille = weight(channels.lossPerMille)
                 faults.channelDuplicatePerMille = weight(channels.duplicatePerMille)

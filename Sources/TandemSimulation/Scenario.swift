@@ -30,11 +30,13 @@ public struct Scenario: Sendable, Equatable, Codable {
         /// When present, the chance per mille that a group of edits is client 1's, so that one
         /// client can make most of the edits (the traveller of `transatlantic-flight`).
         public var leadClientPerMille: Bounds?
+        /// When present, the weight of "restore version" requests (none when absent).
+        public var restore: Bounds?
 
         /// Creates workload bounds.
         public init(
             burst: Bounds, insert: Bounds, delete: Bounds, rangeDelete: Bounds, hotSpot: Bounds, focusWidth: Bounds? = nil,
-            gapMilliseconds: Bounds? = nil, leadClientPerMille: Bounds? = nil
+            gapMilliseconds: Bounds? = nil, leadClientPerMille: Bounds? = nil, restore: Bounds? = nil
         ) {
             self.burst = burst
             self.insert = insert
@@ -44,9 +46,12 @@ public struct Scenario: Sendable, Equatable, Codable {
             self.focusWidth = focusWidth
             self.gapMilliseconds = gapMilliseconds
             self.leadClientPerMille = leadClientPerMille
+            self.restore = restore
         }
 
-        private static let fields = ["burst", "insert", "delete", "rangeDelete", "hotSpot", "focusWidth", "gapMilliseconds", "leadClientPerMille"]
+        private static let fields = [
+            "burst", "insert", "delete", "rangeDelete", "hotSpot", "focusWidth", "gapMilliseconds", "leadClientPerMille", "restore",
+        ]
 
         public init(from decoder: any Decoder) throws {
             let container = try StrictKeys.container(decoder, known: Self.fields)
@@ -68,6 +73,8 @@ public struct Scenario: Sendable, Equatable, Codable {
             leadClientPerMille = try container.decodeIfPresent(Bounds.self, forKey: StrictKeys(stringValue: "leadClientPerMille"))
             try Scenario.require(leadClientPerMille.map { $0.min >= 0 && $0.max <= 1_000 } ?? true, decoder, "leadClientPerMille",
                                  "must lie within 0…1000")
+            restore = try container.decodeIfPresent(Bounds.self, forKey: StrictKeys(stringValue: "restore"))
+            try Scenario.require((restore?.min ?? 0) >= 0, decoder, "restore", "weights must not be negative")
             try Scenario.require([burst, insert, delete, rangeDelete, hotSpot].contains { $0.max > 0 }, decoder, "burst",
                                  "at least one kind of edit needs a positive weight")
         }
@@ -149,7 +156,7 @@ public struct Scenario: Sendable, Equatable, Codable {
         latencyModels: LatencyKind.allCases, latencyMilliseconds: Bounds(1, 200),
         workload: WorkloadBounds(
             burst: Bounds(0, 40), insert: Bounds(0, 30), delete: Bounds(0, 20), rangeDelete: Bounds(0, 15),
-            hotSpot: Bounds(0, 25)),
+            hotSpot: Bounds(0, 25), restore: Bounds(0, 2)),
         switchOffPerMille: 200,
         faults: FaultBounds(
             disconnects: .init(count: Bounds(0, 3), milliseconds: Bounds(200, 20_000)),

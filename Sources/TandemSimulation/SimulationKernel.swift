@@ -29,6 +29,10 @@ struct SimulationKernel<Payload> {
     var intendedDeletionsByEdit: [Int: [Unicode.Scalar]] = [:]
     /// Edits whose author threw them away before they were committed, in the order discarded.
     var withdrawnEdits: [Int] = []
+    /// The scalars the server's restore operations removed (see `RunOutcome.intendedDeletions`).
+    private(set) var restoreDeletions: [Unicode.Scalar] = []
+    /// The scalars restore operations inserted again (see `RunOutcome.restoredScalars`).
+    private(set) var restoredScalars: [Unicode.Scalar] = []
     var engineErrors: [Violation] = []
     /// The state of each client's connection to the server, and of the server itself.
     var network: NetworkState
@@ -152,6 +156,14 @@ struct SimulationKernel<Payload> {
     mutating func withdraw(edits: [Int]) {
         withdrawnEdits += edits
         statistics.discardedEdits += edits.count
+    }
+
+    /// Records that the server committed operations of a restore, which removed `deleted` and
+    /// inserted `reinserted` again: the oracles count the former as deleted on purpose, and
+    /// accept the latter back.
+    mutating func restoreLanded(deleted: [Unicode.Scalar], reinserted: [Unicode.Scalar]) {
+        restoreDeletions += deleted
+        restoredScalars += reinserted
     }
 
     /// Records that the engine failed on an operation the protocol handed it.

@@ -10,6 +10,11 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
     public var transforms = 0
     /// Edits that were no-ops after clamping (a delete on an empty document).
     public var skippedEdits = 0
+    /// "Restore version" requests not sent: their client was not connected.
+    public var skippedRestores = 0
+    /// "Restore version" requests the server carried out (the CRDT relay's counted when begun:
+    /// a crash may cut one short).
+    public var restores = 0
     /// Messages lost because their connection dropped (or was down when they were sent).
     public var droppedMessages = 0
     /// Messages a mesh's peer channel delivered twice.
@@ -35,6 +40,8 @@ public struct SimulationStatistics: Sendable, Equatable, Codable {
         bytes += other.bytes
         transforms += other.transforms
         skippedEdits += other.skippedEdits
+        skippedRestores += other.skippedRestores
+        restores += other.restores
         droppedMessages += other.droppedMessages
         duplicatedMessages += other.duplicatedMessages
         discardedEdits += other.discardedEdits

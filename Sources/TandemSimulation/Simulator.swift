@@ -53,10 +53,16 @@ public enum Simulator {
     }
 
     /// Clamps an edit to its author's document (a delete with nothing to delete is skipped),
-    /// records what a delete means to remove for the oracles, and hands the edit to the protocol.
+    /// records what a delete means to remove for the oracles, and hands the edit to the
+    /// protocol. A restore request from a client that is not connected is skipped.
     private static func perform<System: ReplicationSystem>(
         _ intent: EditIntent, in system: inout System, kernel: inout SimulationKernel<System.Payload>
     ) {
+        if case .restore = intent.action, !kernel.isConnected(intent.client) {
+            kernel.statistics.skippedRestores += 1
+            kernel.note(intent.client, "edit #\(intent.id) \(intent.summary) skipped: not connected to the server")
+            return
+        }
         guard let edit = intent.clamped(toDocumentLength: system.documentLength(ofClient: intent.client)) else {
             kernel.statistics.skippedEdits += 1
             kernel.note(intent.client, "edit #\(intent.id) skipped: nothing to delete")
@@ -106,9 +112,11 @@ public enum Simulator {
         }
         let withdrawn = Set(kernel.withdrawnEdits)
         let intendedDeletions = trace.edits.filter { !withdrawn.contains($0.id) }.flatMap { kernel.intendedDeletionsByEdit[$0.id] ?? [] }
+            + kernel.restoreDeletions
         let outcome = RunOutcome(
             engineName: name, trace: trace, siteTexts: system.siteTexts, intendedDeletions: intendedDeletions,
-            withdrawnEdits: kernel.withdrawnEdits, unfinishedWork: unfinished, endTime: kernel.now, statistics: kernel.statistics)
+            withdrawnEdits: kernel.withdrawnEdits, restoredScalars: kernel.restoredScalars, unfinishedWork: unfinished,
+            endTime: kernel.now, statistics: kernel.statistics)
         var violations = kernel.engineErrors
         for index in kernel.checkers.indices {
             violations += kernel.checkers[index].violations(in: outcome)

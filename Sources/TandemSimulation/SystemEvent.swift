@@ -6,7 +6,8 @@ import TandemCore
 /// Events carry no engine types, so any checker can follow them; checkers receive them
 /// through `Checker.observed(_:time:)`.
 public enum SystemEvent: Sendable {
-    /// The server committed a client's operation (or stored its update) as `version`.
+    /// The server committed a client's operation (or stored its update) as `version`; author 0
+    /// is the server itself, carrying out a restore, with its own counter as `clientOpID`.
     case committed(version: Int, author: Int, clientOpID: Int)
     /// The author learned that its operation was committed as `version` (an ack, or its own
     /// operation recognised in the catch-up after a reconnect).
@@ -15,8 +16,15 @@ public enum SystemEvent: Sendable {
     case serverCrashed
     /// The server serves again, rebuilt from its durable state, at version `head`.
     case serverRestarted(head: Int, failover: Bool)
-    /// The server refused a client's operation (its role does not allow editing).
+    /// The server refused a client's operation, or (with `clientOpID` 0) its restore request:
+    /// its role does not allow editing.
     case rejected(client: Int, clientOpID: Int)
+    /// The server carries out `requester`'s "restore version": operations of its own delete
+    /// `deleted` and insert again `reinserted` (scalars of earlier versions), so that its text
+    /// at `version` is back as the head `asVersion`. Observed once the OT server has committed
+    /// its operation, and before the CRDT relay stores its updates one by one: a crash may cut
+    /// the latter short, and the restarted server's head is then below `asVersion`.
+    case restored(version: Int, asVersion: Int, requester: Int, deleted: [Unicode.Scalar], reinserted: [Unicode.Scalar])
     /// A client threw its pending edits away and reloaded the document.
     case reloaded(client: Int, discardedEdits: Int, reason: String)
     /// A client's document or the cursors it shows changed: the cursors of the others
@@ -29,13 +37,14 @@ public enum SystemEvent: Sendable {
     case historyRebuilt(version: Int, text: TextBuffer, how: String)
     /// After the run: the server's durable state. `log` holds the identity of every entry
     /// still kept, from version `logStartsAt`; `committedThrough[c]` is the highest
-    /// `client_op_id` of client `c` the durable state includes (index 0 unused).
+    /// `client_op_id` of client `c` the durable state includes (index 0: of the server's own
+    /// restore operations).
     case durableState(log: [OperationID], logStartsAt: Int, committedThrough: [Int])
 }
 
 /// An operation's identity across retries: its author and the author's `client_op_id`.
 public struct OperationID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The authoring client, 1-based.
+    /// The authoring client, 1-based; 0 for the server's own operations (restores).
     public var client: Int
     /// The author's sequence number for the operation, from 1.
     public var clientOpID: Int
@@ -50,6 +59,6 @@ public struct OperationID: Sendable, Hashable, Comparable, CustomStringConvertib
         (lhs.client, lhs.clientOpID) < (rhs.client, rhs.clientOpID)
     }
 
-    /// `c2#5`.
-    public var description: String { "c\(client)#\(clientOpID)" }
+    /// `c2#5`, or `server#3` for the server's own.
+    public var description: String { "\(RunOutcome.siteName(client))#\(clientOpID)" }
 }

@@ -9,6 +9,7 @@ extension SystemFlaws {
         ("resend-timer-never-stops", .resendTimerNeverStops),
         ("snapshots-stale-text", .snapshotsStaleText),
         ("peers-never-retransmit", .peersNeverRetransmit),
+        ("restores-off-by-one-version", .restoresOffByOneVersion),
     ]
 
     /// The flaw with this name, if any.

@@ -26,4 +26,7 @@ public struct SystemFlaws: OptionSet, Sendable, Hashable {
     /// Mesh peers send each update once and never retransmit it, so a message the channel
     /// loses is lost for good.
     public static let peersNeverRetransmit = SystemFlaws(rawValue: 1 << 6)
+    /// The server carries out "restore version v" with the text of version v − 1, so the head
+    /// it commits is not the text of the version it reports restored.
+    public static let restoresOffByOneVersion = SystemFlaws(rawValue: 1 << 7)
 }

@@ -60,6 +60,9 @@ public struct Trace: Sendable, Equatable, Codable {
         case .mesh:
             if !faults.crashes.isEmpty { return "a mesh has no server to crash; remove the crashes or use topology star" }
             if !faults.revocations.isEmpty { return "a mesh has no server to revoke access; remove the revocations or use topology star" }
+            if edits.contains(where: \.isRestore) {
+                return "a mesh has no server to restore a version; remove the restore edits or use topology star"
+            }
             if let role = roles.first(where: { !$0.canEdit }) {
                 return "a mesh has no server to enforce the \(role.rawValue) role; give every client an editing role or use topology star"
             }

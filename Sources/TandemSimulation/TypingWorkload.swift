@@ -7,7 +7,8 @@ import TandemCore
 /// several clients edit the same position within a few milliseconds — the concurrent ties
 /// that transformation functions most often get wrong. Positions are drawn against a
 /// sequential estimate of the document length; the simulator clamps them to each author's
-/// real document.
+/// real document. With a positive `restoreWeight`, users now and then ask the server to
+/// restore an earlier version ("restore version").
 public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
     /// Relative weight of typing bursts.
     public var burstWeight = 30
@@ -19,6 +20,9 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
     public var rangeDeleteWeight = 10
     /// Relative weight of hot spots (concurrent edits at one position).
     public var hotSpotWeight = 15
+    /// Relative weight of "restore version" requests, each 1 to 50 versions back. At 0 (the
+    /// default) the workload draws exactly what it drew before restores existed.
+    public var restoreWeight = 0
     /// When set, every position falls in a window of this many scalars from a start drawn
     /// once per run: everybody edits the same paragraph.
     public var focusWidth: Int?
@@ -29,13 +33,15 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
 
     /// The sum of the weights; a workload needs a positive one.
     public var totalWeight: Int {
-        burstWeight + insertWeight + deleteWeight + rangeDeleteWeight + hotSpotWeight
+        burstWeight + insertWeight + deleteWeight + rangeDeleteWeight + hotSpotWeight + restoreWeight
     }
 
-    /// The weights, e.g. `burst 30, insert 20, delete 0, range-delete 10, hot-spot 15`.
+    /// The weights, e.g. `burst 30, insert 20, delete 0, range-delete 10, hot-spot 15` (and
+    /// `, restore 2` when restores are on).
     public var description: String {
         "burst \(burstWeight), insert \(insertWeight), delete \(deleteWeight), range-delete \(rangeDeleteWeight), "
-            + "hot-spot \(hotSpotWeight)" + (focusWidth.map { ", focus \($0) scalars" } ?? "")
+            + "hot-spot \(hotSpotWeight)" + (restoreWeight == 0 ? "" : ", restore \(restoreWeight)")
+            + (focusWidth.map { ", focus \($0) scalars" } ?? "")
             + (gapMicroseconds == 400_000 ? "" : ", pauses up to \(VirtualTime(microseconds: gapMicroseconds))")
             + (leadClientPerMille == 0 ? "" : ", c1 makes \(leadClientPerMille)‰ of the groups")
     }
@@ -47,7 +53,8 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
         var edits: [EditIntent] = []
         var length = context.initialLength
         var time: Int64 = 0
-        let weights = [burstWeight, insertWeight, deleteWeight, rangeDeleteWeight, hotSpotWeight]
+        var weights = [burstWeight, insertWeight, deleteWeight, rangeDeleteWeight, hotSpotWeight]
+        if restoreWeight > 0 { weights.append(restoreWeight) }
         let focusStart = generator.int(in: 0...length)
 
         /// A position to insert at (`0...length`) or delete from (`0...length-1`), inside the focus window if any.
@@ -65,6 +72,7 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
             switch action {
             case .insert(let text): length += text.unicodeScalars.count
             case .delete(let count): length -= min(count, max(0, length - position))
+            case .restore: break
             }
         }
 
@@ -101,6 +109,8 @@ public struct TypingWorkload: Workload, Equatable, CustomStringConvertible {
                         add(author, at, spot, .insert(context.freshText(count: generator.int(in: 1...3))))
                     }
                 }
+            case 5:
+                add(client, time, 0, .restore(versionsBack: generator.int(in: 1...50)))
             default:
                 add(client, time, position(forDelete: false), .insert(context.freshText(count: 1)))
             }

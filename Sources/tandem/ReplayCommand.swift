@@ -10,7 +10,8 @@ enum ReplayCommand {
         Re-runs the run a fuzz campaign printed, with the same seed, scenario and pins, and
         prints the options the run drew from its scenario.
           --timeline  print every event in virtual time: edits, sends, deliveries,
-                      transforms, acknowledgements and the state hash after each change
+                      transforms, acknowledgements, restore requests and what the
+                      server committed for them, and the state hash after each change
         A fixture replays its trace with its engine and flaws and prints what it expects.
         Exit status: 0 the run passes, 1 a property is violated, 2 bad input.
         """
@@ -67,7 +68,8 @@ enum ReplayCommand {
         for line in result.timeline { print(line) }
         let statistics = result.outcome.statistics
         print("simulated: \(statistics.events) events, \(statistics.messages) messages, \(statistics.bytes) bytes, "
-              + "\(statistics.transforms) transforms, \(statistics.skippedEdits) skipped edits, ends at \(result.outcome.endTime)")
+              + "\(statistics.transforms) transforms, \(statistics.skippedEdits) skipped edits, \(statistics.restores) restores "
+              + "(\(statistics.skippedRestores) more not sent: offline), ends at \(result.outcome.endTime)")
         print("faults: \(statistics.disconnects) disconnects, \(statistics.reconnects) reconnects, \(statistics.crashes) crashes, "
               + "\(statistics.droppedMessages) messages lost, \(statistics.duplicatedMessages) duplicated, \(statistics.snapshots) snapshots, "
               + "\(statistics.discardedEdits) edits discarded uncommitted (rejected or reloaded)")

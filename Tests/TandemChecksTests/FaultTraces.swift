@@ -15,6 +15,11 @@ enum FaultTraces {
         EditIntent(id: id, client: client, time: .milliseconds(milliseconds), position: position, action: .delete(count: count))
     }
 
+    /// A "restore version" request at a time in milliseconds.
+    static func edit(_ id: Int, client: Int, at milliseconds: Int64, restoreVersionsBack versionsBack: Int) -> EditIntent {
+        EditIntent(id: id, client: client, time: .milliseconds(milliseconds), position: 0, action: .restore(versionsBack: versionsBack))
+    }
+
     /// A trace on a fixed 10 ms network.
     static func trace(
         clients: Int, initialText: String = "", edits: [EditIntent], faults: FaultPlan = .none, roles: [ClientRole]? = nil,

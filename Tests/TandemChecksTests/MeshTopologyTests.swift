@@ -114,6 +114,9 @@ import TandemSimulation
         #expect(mesh.topologyConflict == nil)
         mesh.roles = [.owner, .viewer, .editor]
         #expect(mesh.topologyConflict?.contains("viewer") == true)
+        var restoring = unreliableMesh
+        restoring.edits.append(EditIntent(id: restoring.edits.count, client: 1, time: .seconds(1), position: 0, action: .restore(versionsBack: 2)))
+        #expect(restoring.topologyConflict?.contains("no server to restore a version") == true)
         let roundTripped = try Trace.fromJSON(try unreliableMesh.jsonData())
         #expect(roundTripped == unreliableMesh)
     }

@@ -118,4 +118,28 @@ import TandemSimulation
         #expect(sound.passed, "\(sound.violations)")
         #expect(sound.outcome.statistics.snapshots == 3)
     }
+
+    /// c1 types "ab" (v1), then "c" (v2), then "d" (v3); c2 restores the version two before
+    /// the one it saw, v1.
+    private var restoreTwoVersionsBack: Trace {
+        FaultTraces.trace(
+            clients: 2,
+            edits: [
+                FaultTraces.edit(0, client: 1, at: 100, insert: "ab", at: 0), FaultTraces.edit(1, client: 1, at: 500, insert: "c", at: 2),
+                FaultTraces.edit(2, client: 1, at: 900, insert: "d", at: 3), FaultTraces.edit(3, client: 2, at: 2_000, restoreVersionsBack: 2),
+            ])
+    }
+
+    @Test func historyCatchesARestoreOfTheWrongVersion() {
+        for crdt in [false, true] {
+            let flawed = FaultTraces.run(restoreTwoVersionsBack, crdt: crdt, flaws: .restoresOffByOneVersion)
+            #expect(flawed.violatedProperties == [.history], "crdt \(crdt): \(flawed.violations)")
+            #expect(flawed.violations.first?.detail.hasPrefix("c2's restore of v1 committed as v4, which rebuilds as hash") == true,
+                    "crdt \(crdt): \(flawed.violations)")
+            #expect(flawed.outcome.siteTexts.allSatisfy { $0.isEmpty })
+            let sound = FaultTraces.run(restoreTwoVersionsBack, crdt: crdt)
+            #expect(sound.passed, "crdt \(crdt): \(sound.violations)")
+            #expect(sound.outcome.siteTexts.allSatisfy { $0 == TextBuffer("ab") })
+        }
+    }
 }

@@ -25,4 +25,21 @@ import Testing
         #expect(store.trimmedBefore == 0)
         #expect(store.entries(from: 0).map(Array.init) == [0, 1, 2, 3, 4])
     }
+
+    @Test func findsTheOldestVersionItCanStillRebuild() {
+        var store = DurableStore<Int, String>(initial: "v0")
+        for value in 0..<4 { store.append(value) }
+        store.takeSnapshot("v4", retaining: 4)
+        for value in 4..<8 { store.append(value) }
+        store.takeSnapshot("v8", retaining: 1)
+        #expect(store.trimmedBefore == 7)
+        #expect(store.snapshot(atOrBefore: 6).state == "v4")
+        #expect(store.snapshot(atOrBefore: 8).state == "v8")
+        #expect(store.oldestRebuildableVersion(atOrAfter: 0) == 0)
+        #expect(store.oldestRebuildableVersion(atOrAfter: 2) == 4)
+        #expect(store.oldestRebuildableVersion(atOrAfter: 4) == 4)
+        #expect(store.oldestRebuildableVersion(atOrAfter: 7) == 8)
+        store.append(8)
+        #expect(store.oldestRebuildableVersion(atOrAfter: 9) == 9)
+    }
 }

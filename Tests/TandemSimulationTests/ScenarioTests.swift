@@ -43,4 +43,24 @@ import TandemSimulation
         let positions = trace.edits.map(\.position)
         #expect(positions.max()! - positions.min()! < 400)
     }
+
+    @Test func restoresAreDrawnOnlyFromScenariosThatAllowThem() {
+        let draws = (UInt64(0)..<300).map { Scenario.default.drawOptions(seed: $0) }
+        #expect(draws.contains { $0.workload.restoreWeight > 0 })
+        #expect(draws.allSatisfy { $0.workload.restoreWeight <= 2 })
+        var without = Scenario.default
+        without.workload.restore = nil
+        #expect((UInt64(0)..<300).allSatisfy { without.drawOptions(seed: $0).workload.restoreWeight == 0 })
+        #expect(!without.drawOptions(seed: 1).workload.description.contains("restore"))
+
+        var scenario = Scenario.default.pinning(clients: 3, operations: 300)
+        scenario.workload.restore = .exactly(30)
+        scenario.switchOffPerMille = 0
+        let restores = TraceGenerator.trace(seed: 5, scenario: scenario).edits.compactMap {
+            if case .restore(let versionsBack) = $0.action { versionsBack } else { nil }
+        }
+        #expect(!restores.isEmpty)
+        #expect(restores.allSatisfy { (1...50).contains($0) })
+        #expect(scenario.drawOptions(seed: 5).workload.description.contains(", restore 30"))
+    }
 }

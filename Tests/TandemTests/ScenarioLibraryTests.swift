@@ -58,6 +58,11 @@ import Tandem
             $0["workload"] = workload
         } == "broken.json: field 'workload.burst': weights must not be negative")
         #expect(try message {
+            var workload = $0["workload"] as! [String: Any]
+            workload["restore"] = ["min": -1, "max": 3]
+            $0["workload"] = workload
+        } == "broken.json: field 'workload.restore': weights must not be negative")
+        #expect(try message {
             var faults = $0["faults"] as! [String: Any]
             faults["crashez"] = ["count": ["min": 1, "max": 2], "milliseconds": ["min": 1, "max": 2]]
             $0["faults"] = faults
@@ -91,5 +96,18 @@ import Tandem
             #expect(star.topologyConflict == nil)
         }
         #expect(sawChannelFaults)
+    }
+
+    @Test func theDefaultMixOnAMeshDrawsNoRestores() throws {
+        let star = try ScenarioLibrary.load("default", searchDirectories: [Self.directory])
+        let mesh = star.pinning(clients: nil, operations: nil, topology: .mesh)
+        var starRestores = 0
+        for seed in UInt64(0)..<100 {
+            starRestores += TraceGenerator.trace(seed: seed, scenario: star).edits.filter(\.isRestore).count
+            let trace = TraceGenerator.trace(seed: seed, scenario: mesh)
+            #expect(trace.edits.filter(\.isRestore).isEmpty, "seed \(seed)")
+            #expect(trace.topologyConflict == nil, "seed \(seed): \(trace.topologyConflict ?? "")")
+        }
+        #expect(starRestores > 0)
     }
 }
