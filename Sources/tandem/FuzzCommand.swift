@@ -56,10 +56,11 @@ enum FuzzCommand {
         let started = clock.now
         let summary = campaign.run { failure in
             let properties = Property.allCases.filter { property in failure.violations.contains { $0.property == property } }
-            let first = failure.violations.first.map { String(describing: $0) } ?? ""
+            let described = failure.violations.first.map { String(describing: $0) } ?? ""
+            let first = described.count > 200 ? described.prefix(199) + "…" : described
             let replay = "swift run -c release tandem replay --engine \(failure.engine) --seed \(failure.seed)\(options.scenarioFlags)"
             emit("FAIL \(failure.engine) seed=\(failure.seed) \(properties.map(\.rawValue).joined(separator: ",")) "
-                  + "[\(first.prefix(200))] replay: \(replay)")
+                  + "[\(first)] replay: \(replay)")
             guard filingError == nil, let property = properties.first, let engine = engines.first(where: { $0.name == failure.engine }) else {
                 return
             }
