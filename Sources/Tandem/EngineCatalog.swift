@@ -16,9 +16,9 @@ public struct EngineCatalog: Sendable {
         engines.first { $0.name == name }
     }
 
-    /// The engines plain `tandem fuzz` runs: all but the deliberately broken ones.
+    /// The engines plain `tandem fuzz` runs: those marked for the default campaign.
     public var defaultFuzzTargets: [EngineDescriptor] {
-        engines.filter { !$0.isDeliberatelyBroken }
+        engines.filter(\.inDefaultCampaign)
     }
 
     /// The names, comma-separated, for error messages.

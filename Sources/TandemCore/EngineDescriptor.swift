@@ -19,13 +19,30 @@ public struct EngineDescriptor: Sendable {
     public var family: Family
     /// True for engines broken on purpose so that the harness's own tests can catch them.
     public var isDeliberatelyBroken: Bool
+    /// The transformation properties (`tp1`, `tp2`) an OT engine claims to satisfy, in
+    /// `Property` order. A violation of a claimed property is a failure; a violation of one
+    /// it does not claim is a known non-property, reported as expected. CRDTs claim none.
+    public var claims: [Property]
+    /// Whether plain `tandem fuzz` runs the engine. Engines kept to study them (the
+    /// classical transformation functions) or broken on purpose are run only when named.
+    public var inDefaultCampaign: Bool
 
-    /// Describes an engine.
-    public init(name: String, summary: String, family: Family, isDeliberatelyBroken: Bool = false) {
+    /// Describes an engine; unless told, it is in the default campaign when not broken on purpose.
+    public init(
+        name: String, summary: String, family: Family, isDeliberatelyBroken: Bool = false, claims: [Property] = [],
+        inDefaultCampaign: Bool? = nil
+    ) {
         self.name = name
         self.summary = summary
         self.family = family
         self.isDeliberatelyBroken = isDeliberatelyBroken
+        self.claims = claims.sorted()
+        self.inDefaultCampaign = inDefaultCampaign ?? !isDeliberatelyBroken
+    }
+
+    /// Whether the engine claims `property`.
+    public func claims(_ property: Property) -> Bool {
+        claims.contains(property)
     }
 
     /// `OT` or `CRDT`.

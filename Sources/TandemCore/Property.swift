@@ -17,6 +17,10 @@ public enum Property: String, Sendable, Codable, CaseIterable, Comparable {
     case orderPreservation = "order-preservation"
     /// Transformation property 1 on every transform the OT engine performed.
     case tp1
+    /// Transformation property 2: transforming an operation against two concurrent ones gives
+    /// the same result along both orders of them. A mesh without a server needs it; `tandem
+    /// check` checks it exhaustively.
+    case tp2
     /// An operation whose author saw it acknowledged survives every crash.
     case durability
     /// Replaying the durable log (from the initial text or a snapshot) rebuilds the server's

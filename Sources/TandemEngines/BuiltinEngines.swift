@@ -7,7 +7,8 @@ public enum BuiltinEngines {
         EngineDescriptor(
             name: "ot-text",
             summary: "text operations of retain/insert/delete (as in ot.js) under Jupiter; claims TP1",
-            family: .ot(OTTextEngine())),
+            family: .ot(OTTextEngine()),
+            claims: [.tp1]),
         EngineDescriptor(
             name: "rga",
             summary: "Replicated Growable Array (Roh et al. 2011): Lamport ids, tombstones, causal buffer",
