@@ -14,7 +14,7 @@ public struct TP1Check: Checker {
     /// Creates the check.
     public init() {}
 
-    public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>) {
+    public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation, Engine.Document>) {
         guard let message = Self.counterexample(engine, event) else { return }
         failures += 1
         if found.count < Self.detailLimit {
@@ -31,30 +31,10 @@ public struct TP1Check: Checker {
     }
 
     /// Nil when TP1 holds for the event's pair; otherwise a one-line account of the counterexample.
-    public static func counterexample<Engine: OTEngine>(_ engine: Engine, _ event: TransformEvent<Engine.Operation>) -> String? {
-        let a = event.operation
-        let b = event.against
-        let bPrime = engine.transform(b, against: a, tieBreak: event.tieBreak.opposite)
-        let aPrime = engine.transform(a, against: b, tieBreak: event.tieBreak)
-        var left = event.state
-        var right = event.state
-        func setting() -> String {
-            "on \(describe(event.state)) with a = \(engine.describe(a)), b = \(engine.describe(b))"
+    public static func counterexample<Engine: OTEngine>(_ engine: Engine, _ event: TransformEvent<Engine.Operation, Engine.Document>) -> String? {
+        let outcome = engine.tp1(event.operation, event.against, on: event.state, tieBreak: event.tieBreak)
+        return outcome.violation.map {
+            "on \(event.state.readableForm) with a = \(engine.describe(event.operation)), b = \(engine.describe(event.against)): \($0)"
         }
-        do {
-            try engine.apply(a, to: &left)
-            try engine.apply(bPrime, to: &left)
-            try engine.apply(b, to: &right)
-            try engine.apply(aPrime, to: &right)
-        } catch {
-            return "\(setting()): a transformed operation does not apply (\(error))"
-        }
-        guard left != right else { return nil }
-        return "\(setting()): a then T(b,a) = \(engine.describe(bPrime)) gives \(describe(left)), "
-            + "b then T(a,b) = \(engine.describe(aPrime)) gives \(describe(right))"
-    }
-
-    private static func describe(_ text: TextBuffer) -> String {
-        text.count <= 40 ? TextEscaping.quoted(text.string) : "\(text.count) scalars, hash \(StableHash.hex(text.stableHash))"
     }
 }

@@ -1,22 +1,27 @@
 /// An Operational Transformation engine: operations on a text and the functions Jupiter
 /// needs to keep a server and its clients in agreement.
 ///
-/// Positions count Unicode scalars (see `TextBuffer`). The harness builds operations only
-/// through `insertion` and `deletion`, applies them with `apply`, and relies on TP1:
-/// `apply(apply(s, a), transform(b, a, .otherFirst)) == apply(apply(s, b), transform(a, b, .thisFirst))`.
+/// Positions count the Unicode scalars a user sees (see `TextBuffer`). The harness builds
+/// operations only through `insertion` and `deletion`, applies them with `apply`, and relies
+/// on TP1 under a server (Jupiter):
+/// `apply(apply(s, a), transform(b, a, .otherFirst)) == apply(apply(s, b), transform(a, b, .thisFirst))`,
+/// and on TP2 as well on a mesh without one (see `OTEngine+TransformationProperties.swift`).
 /// An engine is a stateless value; all state lives in documents and operations.
 public protocol OTEngine: Sendable {
     /// One edit, as the engine represents it and sends it over the wire.
     associatedtype Operation: Sendable
+    /// The state operations apply to: the visible text for most engines (the default), or
+    /// the text with whatever the engine keeps beside it (tombstones, for instance).
+    associatedtype Document: OTDocument = TextBuffer
 
-    /// An operation that inserts `text` before position `position` of `document`.
-    func insertion(of text: [Unicode.Scalar], at position: Int, in document: TextBuffer) -> Operation
+    /// An operation that inserts `text` before visible position `position` of `document`.
+    func insertion(of text: [Unicode.Scalar], at position: Int, in document: Document) -> Operation
 
-    /// An operation that deletes the scalars in `range` of `document`.
-    func deletion(of range: Range<Int>, in document: TextBuffer) -> Operation
+    /// An operation that deletes the visible scalars in `range` of `document`.
+    func deletion(of range: Range<Int>, in document: Document) -> Operation
 
     /// Applies an operation; throws `OTApplyError` when it does not fit the document.
-    func apply(_ operation: Operation, to document: inout TextBuffer) throws
+    func apply(_ operation: Operation, to document: inout Document) throws
 
     /// `operation` rewritten to take effect after `other`, both defined on the same state.
     func transform(_ operation: Operation, against other: Operation, tieBreak: TieBreak) -> Operation

@@ -16,7 +16,7 @@ public protocol Checker {
 
     /// The OT engine performed a transform during the run; `event` carries the state both
     /// operands were defined on. Called after the run's last event, in server-version order.
-    mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>)
+    mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation, Engine.Document>)
 
     /// The system did something an oracle may judge (see `SystemEvent`).
     mutating func observed(_ event: SystemEvent, time: VirtualTime)
@@ -36,5 +36,5 @@ extension Checker {
     public mutating func observed(_ event: SystemEvent, time: VirtualTime) {}
 
     /// Ignores the transform.
-    public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation>) {}
+    public mutating func transformed<Engine: OTEngine>(by engine: Engine, _ event: TransformEvent<Engine.Operation, Engine.Document>) {}
 }

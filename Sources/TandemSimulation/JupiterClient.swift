@@ -30,7 +30,7 @@ struct JupiterClient<Engine: OTEngine> {
         var against: Engine.Operation
     }
 
-    var document: TextBuffer
+    var document: Engine.Document
     /// How many server operations the client has incorporated (its own acknowledged ones included).
     private(set) var revision = 0
     private(set) var state = State.synchronized
@@ -41,7 +41,7 @@ struct JupiterClient<Engine: OTEngine> {
     /// The cursors of the other clients as this client shows them, indexed by client.
     var shownCursors: [Int?]
 
-    init(document: TextBuffer, clients: Int) {
+    init(document: Engine.Document, clients: Int) {
         self.document = document
         shownCursors = Array(repeating: nil, count: clients + 1)
     }
@@ -149,7 +149,7 @@ struct JupiterClient<Engine: OTEngine> {
     /// the edits of pending operations whose id is above `committedThrough` (the highest id
     /// the server has committed for this client), which are thereby thrown away, and the ids
     /// that the server had in fact committed.
-    mutating func reload(text: TextBuffer, version: Int, committedThrough: Int) -> (discarded: [Int], committed: [Int]) {
+    mutating func reload(document server: Engine.Document, version: Int, committedThrough: Int) -> (discarded: [Int], committed: [Int]) {
         var discarded: [Int] = []
         var committed: [Int] = []
         switch state {
@@ -161,11 +161,11 @@ struct JupiterClient<Engine: OTEngine> {
             if inflight.clientOpID <= committedThrough { committed.append(inflight.clientOpID) } else { discarded += inflight.edits }
             discarded += buffer.edits
         }
-        document = text
+        document = server
         revision = version
         state = .synchronized
-        caret = min(caret, text.count)
-        shownCursors = shownCursors.map { $0.map { min($0, text.count) } }
+        caret = min(caret, server.visibleCount)
+        shownCursors = shownCursors.map { $0.map { min($0, server.visibleCount) } }
         return (discarded, committed)
     }
 

@@ -12,19 +12,19 @@ struct JupiterServer<Engine: OTEngine> {
         var clientOpID: Int
     }
 
-    /// What a snapshot holds: the text, and the dedup table as of the snapshot's version.
+    /// What a snapshot holds: the document, and the dedup table as of the snapshot's version.
     struct SnapshotState {
-        var text: TextBuffer
+        var document: Engine.Document
         var committedThrough: [Int]
     }
 
-    var document: TextBuffer
+    var document: Engine.Document
     /// Per client, the highest `client_op_id` committed; index 0 unused.
     var committedThrough: [Int]
     /// When the last snapshot was taken.
     var lastSnapshotTime: VirtualTime
 
-    init(document: TextBuffer, clients: Int, at time: VirtualTime) {
+    init(document: Engine.Document, clients: Int, at time: VirtualTime) {
         self.document = document
         committedThrough = Array(repeating: 0, count: clients + 1)
         lastSnapshotTime = time
@@ -34,7 +34,7 @@ struct JupiterServer<Engine: OTEngine> {
     /// log tail replayed; the dedup table from both, unless `forgettingDedup` (a planted flaw).
     init(rebuiltFrom store: DurableStore<Entry, SnapshotState>, engine: Engine, at time: VirtualTime, forgettingDedup: Bool) throws {
         let snapshot = store.latestSnapshot
-        document = snapshot.state.text
+        document = snapshot.state.document
         for entry in store.entries(from: snapshot.version) ?? [] {
             try engine.apply(entry.operation, to: &document)
         }

@@ -19,7 +19,7 @@ extension JupiterSystem {
     mutating func documentChanged(_ site: Int, kernel: inout SimulationKernel<Payload>) {
         let client = clients[site - 1]
         if client.shownCursors.contains(where: { $0 != nil }) {
-            kernel.observed(.cursorsShown(site: site, documentLength: client.document.count, shown: client.shownCursors))
+            kernel.observed(.cursorsShown(site: site, documentLength: client.document.visibleCount, shown: client.shownCursors))
         }
         guard presence[site].shares else { return }
         presence[site].owed = true
@@ -102,6 +102,6 @@ extension JupiterSystem {
         clients[site - 1].showCursor(of: owner, at: position, engine: engine)
         let client = clients[site - 1]
         kernel.note(site, "shows c\(owner)'s cursor at \(client.shownCursors[owner] ?? position)")
-        kernel.observed(.cursorsShown(site: site, documentLength: client.document.count, shown: client.shownCursors))
+        kernel.observed(.cursorsShown(site: site, documentLength: client.document.visibleCount, shown: client.shownCursors))
     }
 }

@@ -32,8 +32,8 @@ extension JupiterSystem {
             kernel.note(0, "v\(requested) cannot be rebuilt (head v\(head), log kept from v\(store.trimmedBefore)): restoring v\(version)")
         }
         let source = flaws.contains(.restoresOffByOneVersion) ? max(0, version - 1) : version
-        guard let text = rebuiltText(at: source, kernel: &kernel) else { return }
-        let diff = RestoreDiff(from: memory.document, to: text)
+        guard let rebuilt = rebuiltDocument(at: source, kernel: &kernel) else { return }
+        let diff = RestoreDiff(from: memory.document.visibleText, to: rebuilt.visibleText)
         let before = head
         if !diff.hunks.isEmpty {
             guard let operation = restoreOperation(diff, on: memory.document, kernel: &kernel) else { return }
@@ -48,30 +48,30 @@ extension JupiterSystem {
             version: version, asVersion: head, requester: requester, deleted: diff.deleted, reinserted: diff.reinserted))
     }
 
-    /// The text at `version`, from the latest snapshot at or below it plus the log; nil (with
-    /// a note) when the log it needs was trimmed.
-    private func rebuiltText(at version: Int, kernel: inout SimulationKernel<Payload>) -> TextBuffer? {
+    /// The document at `version`, from the latest snapshot at or below it plus the log; nil
+    /// (with a note) when the log it needs was trimmed.
+    private func rebuiltDocument(at version: Int, kernel: inout SimulationKernel<Payload>) -> Engine.Document? {
         let snapshot = store.snapshot(atOrBefore: version)
-        var text = snapshot.state.text
-        guard snapshot.version < version else { return text }
+        var document = snapshot.state.document
+        guard snapshot.version < version else { return document }
         guard let tail = entries(from: snapshot.version) else {
             kernel.note(0, "cannot rebuild v\(version): the log after the snapshot at v\(snapshot.version) was trimmed")
             return nil
         }
         for (offset, entry) in tail.prefix(version - snapshot.version).enumerated() {
             do {
-                try engine.apply(entry.operation, to: &text)
+                try engine.apply(entry.operation, to: &document)
             } catch {
                 kernel.engineFailed(site: 0, "rebuilding v\(snapshot.version + offset + 1) for a restore: \(error)")
                 return nil
             }
         }
-        return text
+        return document
     }
 
     /// One operation with the effect of the diff on `document`, made through the engine: each
     /// hunk, from the last to the first, as a deletion then an insertion, all composed.
-    private func restoreOperation(_ diff: RestoreDiff, on document: TextBuffer, kernel: inout SimulationKernel<Payload>) -> Engine.Operation? {
+    private func restoreOperation(_ diff: RestoreDiff, on document: Engine.Document, kernel: inout SimulationKernel<Payload>) -> Engine.Operation? {
         var text = document
         var operation: Engine.Operation?
         func append(_ step: Engine.Operation) throws {

@@ -80,9 +80,9 @@ extension JupiterSystem {
         guard let server else { return }
         sessions[client] = kernel.connection(of: client)
         sendCounter[0] += 1
-        kernel.send(.reload(text: server.document, version: head, committedThrough: server.committedThrough[client], reason: reason),
+        kernel.send(.reload(document: server.document, version: head, committedThrough: server.committedThrough[client], reason: reason),
                     key: MessageKey(kind: .reload, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
-                    bytes: Self.headerBytes + server.document.count * 4, summary: "reload at v\(head): \(reason)")
+                    bytes: Self.headerBytes + server.document.encodedSize, summary: "reload at v\(head): \(reason)")
         sendKnownCursors(to: client, kernel: &kernel)
     }
 
@@ -118,8 +118,8 @@ extension JupiterSystem {
         memory.committedThrough[author] = clientOpID
         server = memory
         kernel.observed(.committed(version: version, author: author, clientOpID: clientOpID))
-        kernel.textChanged(site: 0, text: memory.document, what: "commit v\(version) \(OperationID(client: author, clientOpID: clientOpID)) \(engine.describe(committed))")
-        kernel.versionReached(site: 0, version: version, text: memory.document)
+        kernel.textChanged(site: 0, text: memory.document.visibleText, what: "commit v\(version) \(OperationID(client: author, clientOpID: clientOpID)) \(engine.describe(committed))")
+        kernel.versionReached(site: 0, version: version, text: memory.document.visibleText)
         if acknowledging {
             sendCounter[0] += 1
             kernel.send(.ack(version: version, clientOpID: clientOpID),
@@ -160,8 +160,8 @@ extension JupiterSystem {
         let dueByTime = kernel.now.microseconds - memory.lastSnapshotTime.microseconds >= policy.snapshotEveryMicroseconds
         guard dueByCount || dueByTime, store.head > store.latestSnapshot.version else { return }
         guard !crashStruck(at: .duringSnapshot, kernel: &kernel) else { return }
-        let text = flaws.contains(.snapshotsStaleText) ? store.latestSnapshot.state.text : memory.document
-        store.takeSnapshot(.init(text: text, committedThrough: memory.committedThrough),
+        let document = flaws.contains(.snapshotsStaleText) ? store.latestSnapshot.state.document : memory.document
+        store.takeSnapshot(.init(document: document, committedThrough: memory.committedThrough),
                            retaining: policy.retainedOpsBeforeSnapshot)
         server?.lastSnapshotTime = kernel.now
         kernel.statistics.snapshots += 1
@@ -191,8 +191,8 @@ extension JupiterSystem {
                 recorded.removeAll { $0.version >= store.head }
             }
             kernel.observed(.serverRestarted(head: store.head, failover: failover))
-            kernel.textChanged(site: 0, text: rebuilt.document, what: "rebuilt at v\(store.head) from the snapshot at v\(store.latestSnapshot.version) + log")
-            kernel.versionReached(site: 0, version: store.head, text: rebuilt.document)
+            kernel.textChanged(site: 0, text: rebuilt.document.visibleText, what: "rebuilt at v\(store.head) from the snapshot at v\(store.latestSnapshot.version) + log")
+            kernel.versionReached(site: 0, version: store.head, text: rebuilt.document.visibleText)
         } catch {
             kernel.engineFailed(site: 0, "rebuilding from the snapshot at v\(store.latestSnapshot.version) + log: \(error)")
         }
@@ -212,7 +212,7 @@ extension JupiterSystem {
         for transform in recorded {
             byVersion[min(transform.version, history.count)].append(transform)
         }
-        var state = initialText
+        var state = initialDocument
         for version in byVersion.indices {
             for transform in byVersion[version] {
                 var start = state
@@ -251,20 +251,20 @@ extension JupiterSystem {
             log: kept.map { OperationID(client: $0.author, clientOpID: $0.clientOpID) }, logStartsAt: store.trimmedBefore,
             committedThrough: JupiterServer<Engine>.committedThrough(in: store)))
         for snapshot in store.snapshots {
-            var text = snapshot.state.text
-            kernel.observed(.historyRebuilt(version: snapshot.version, text: text, how: "snapshot v\(snapshot.version)"))
+            var document = snapshot.state.document
+            kernel.observed(.historyRebuilt(version: snapshot.version, text: document.visibleText, how: "snapshot v\(snapshot.version)"))
             guard snapshot.version >= store.trimmedBefore else { continue }
             let next = store.snapshots.first { $0.version > snapshot.version }?.version ?? store.head
             for version in snapshot.version..<next {
                 guard let entry = store.entry(at: version) else { break }
                 do {
-                    try engine.apply(entry.operation, to: &text)
+                    try engine.apply(entry.operation, to: &document)
                 } catch {
                     kernel.engineFailed(site: 0, "rebuilding v\(version + 1) from the snapshot at v\(snapshot.version): \(error)")
                     break
                 }
                 kernel.observed(.historyRebuilt(
-                    version: version + 1, text: text, how: "snapshot v\(snapshot.version) + \(version + 1 - snapshot.version) op(s)"))
+                    version: version + 1, text: document.visibleText, how: "snapshot v\(snapshot.version) + \(version + 1 - snapshot.version) op(s)"))
             }
         }
     }

@@ -21,7 +21,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         /// The entries from `from` (the hello's `lastSeen`) to the head.
         case welcome(missed: [Entry], from: Int)
         /// Replace the document with the server's; `committedThrough` is the client's highest committed id.
-        case reload(text: TextBuffer, version: Int, committedThrough: Int, reason: String)
+        case reload(document: Engine.Document, version: Int, committedThrough: Int, reason: String)
         case duplicate(clientOpID: Int)
         case cursor(position: Int, version: Int, owner: Int)
         /// A client asks the server to restore its text at `version`.
@@ -54,7 +54,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     let engine: Engine
     let trace: Trace
     let flaws: SystemFlaws
-    let initialText: TextBuffer
+    let initialDocument: Engine.Document
     /// The server's memory; nil while it is down.
     var server: JupiterServer<Engine>?
     var store: Store
@@ -83,10 +83,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         self.engine = engine
         self.trace = trace
         self.flaws = flaws
-        initialText = TextBuffer(trace.initialText)
-        server = JupiterServer(document: initialText, clients: trace.clients, at: .zero)
-        store = Store(initial: .init(text: initialText, committedThrough: Array(repeating: 0, count: trace.clients + 1)))
-        clients = Array(repeating: JupiterClient(document: initialText, clients: trace.clients), count: trace.clients)
+        initialDocument = Engine.Document(visibleText: TextBuffer(trace.initialText))
+        server = JupiterServer(document: initialDocument, clients: trace.clients, at: .zero)
+        store = Store(initial: .init(document: initialDocument, committedThrough: Array(repeating: 0, count: trace.clients + 1)))
+        clients = Array(repeating: JupiterClient(document: initialDocument, clients: trace.clients), count: trace.clients)
         presence = Array(repeating: PresenceState(), count: trace.clients + 1)
         for sharer in trace.cursorSharers { presence[sharer].shares = true }
         lastSubmitted = Array(repeating: nil, count: trace.clients + 1)
@@ -115,7 +115,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     }
 
     var siteTexts: [TextBuffer] {
-        [server?.document ?? TextBuffer()] + clients.map(\.document)
+        [server?.document.visibleText ?? TextBuffer()] + clients.map(\.document.visibleText)
     }
 
     var unfinishedWork: String? {
@@ -127,11 +127,11 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     }
 
     func documentLength(ofClient site: Int) -> Int {
-        clients[site - 1].document.count
+        clients[site - 1].document.visibleCount
     }
 
     func scalars(ofClient site: Int, in range: Range<Int>) -> [Unicode.Scalar] {
-        clients[site - 1].document.scalars(in: range)
+        clients[site - 1].document.visibleText.scalars(in: range)
     }
 
     mutating func perform(_ edit: EditIntent, kernel: inout SimulationKernel<Payload>) {
@@ -154,7 +154,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         do {
             let toSend = try clients[site - 1].applyLocal(
                 operation, edit: edit.id, caret: caret, engine: engine, transformCursors: !flaws.contains(.leavesRemoteCursorsUntransformed))
-            kernel.textChanged(site: site, text: clients[site - 1].document,
+            kernel.textChanged(site: site, text: clients[site - 1].document.visibleText,
                                what: "edit #\(edit.id) \(edit.summary) as \(engine.describe(operation))")
             if let toSend, kernel.isConnected(site) { submit(toSend.operation, clientOpID: toSend.clientOpID, from: site, kernel: &kernel) }
             caretMoved(site, kernel: &kernel)
@@ -184,18 +184,18 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             kernel.note(site, "deliver \(envelope.key): v\(version) \(engine.describe(operation))")
             receiveRemote(operation, at: site, kernel: &kernel)
             if clients[site - 1].isSynchronized {
-                kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+                kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document.visibleText)
             }
         case .welcome(let missed, let from):
             kernel.note(site, "deliver \(envelope.key): \(missed.count) operation(s) from v\(from)")
             welcomed(site, missed: missed, kernel: &kernel)
-        case .reload(let text, let version, let committedThrough, let reason):
+        case .reload(let document, let version, let committedThrough, let reason):
             kernel.note(site, "deliver \(envelope.key): reload at v\(version) (\(reason))")
-            let (discarded, _) = clients[site - 1].reload(text: text, version: version, committedThrough: committedThrough)
+            let (discarded, _) = clients[site - 1].reload(document: document, version: version, committedThrough: committedThrough)
             kernel.withdraw(edits: discarded)
             kernel.observed(.reloaded(client: site, discardedEdits: discarded.count, reason: reason))
-            kernel.textChanged(site: site, text: text, what: "reload, \(discarded.count) pending edit(s) discarded")
-            kernel.versionReached(site: site, version: version, text: text)
+            kernel.textChanged(site: site, text: document.visibleText, what: "reload, \(discarded.count) pending edit(s) discarded")
+            kernel.versionReached(site: site, version: version, text: document.visibleText)
             documentChanged(site, kernel: &kernel)
         case .cursor(let position, let version, let owner):
             clientReceivesCursor(site, position: position, version: version, owner: owner, kernel: &kernel)
@@ -260,7 +260,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         if let next = clients[site - 1].acknowledge() {
             if kernel.isConnected(site) { submit(next.operation, clientOpID: next.clientOpID, from: site, kernel: &kernel) }
         } else {
-            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document.visibleText)
             becameSynchronized(site, kernel: &kernel)
         }
     }
@@ -281,7 +281,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         if promoted, let next = clients[site - 1].inFlight {
             submit(next.operation, clientOpID: next.clientOpID, from: site, kernel: &kernel)
         } else if clients[site - 1].isSynchronized {
-            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document)
+            kernel.versionReached(site: site, version: clients[site - 1].revision, text: clients[site - 1].document.visibleText)
             becameSynchronized(site, kernel: &kernel)
         }
     }
@@ -293,7 +293,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             for step in steps {
                 record(site: site, version: step.version, prefix: step.prefix, operation: step.operation, against: step.against, kernel: &kernel)
             }
-            kernel.textChanged(site: site, text: clients[site - 1].document, what: "apply \(engine.describe(applied))")
+            kernel.textChanged(site: site, text: clients[site - 1].document.visibleText, what: "apply \(engine.describe(applied))")
             documentChanged(site, kernel: &kernel)
         } catch {
             kernel.engineFailed(site: site, "remote \(engine.describe(operation)): \(error)")

@@ -90,7 +90,7 @@ import TandemSimulation
 @Suite struct TP1CheckTests {
     private let tieState = TextBuffer("ab")
 
-    private func tieEvent<Engine: OTEngine>(_ engine: Engine) -> TransformEvent<Engine.Operation> {
+    private func tieEvent<Engine: OTEngine>(_ engine: Engine) -> TransformEvent<Engine.Operation, Engine.Document> where Engine.Document == TextBuffer {
         TransformEvent(
             site: 0, time: .zero, state: tieState,
             operation: engine.insertion(of: ["x"], at: 1, in: tieState),

@@ -41,7 +41,7 @@ enum OTTextFixture {
     }
 
     /// A random single insertion or deletion built by `engine`, as the harness builds edits.
-    static func randomEdit<Engine: OTEngine>(_ engine: Engine, _ document: TextBuffer, _ rng: inout SplitMix64) -> Engine.Operation {
+    static func randomEdit<Engine: OTEngine>(_ engine: Engine, _ document: TextBuffer, _ rng: inout SplitMix64) -> Engine.Operation where Engine.Document == TextBuffer {
         if document.isEmpty || rng.chance(1, in: 2) {
             return engine.insertion(of: randomScalars(rng.int(in: 1...3), &rng), at: rng.int(in: 0...document.count), in: document)
         }
@@ -53,7 +53,7 @@ enum OTTextFixture {
     /// `a` then `b` transformed (`.otherFirst`), and `b` then `a` transformed (`.thisFirst`).
     static func tp1Sides<Engine: OTEngine>(
         _ engine: Engine, _ a: Engine.Operation, _ b: Engine.Operation, on document: TextBuffer
-    ) throws -> (TextBuffer, TextBuffer) {
+    ) throws -> (TextBuffer, TextBuffer) where Engine.Document == TextBuffer {
         let aPrime = engine.transform(a, against: b, tieBreak: .thisFirst)
         let bPrime = engine.transform(b, against: a, tieBreak: .otherFirst)
         let afterA = try applied(bPrime, to: applied(a, to: document, by: engine), by: engine)
@@ -82,7 +82,7 @@ enum OTTextFixture {
     }
 
     /// `document` after `operation` applied by `engine`.
-    static func applied<Engine: OTEngine>(_ operation: Engine.Operation, to document: TextBuffer, by engine: Engine) throws -> TextBuffer {
+    static func applied<Engine: OTEngine>(_ operation: Engine.Operation, to document: TextBuffer, by engine: Engine) throws -> TextBuffer where Engine.Document == TextBuffer {
         var result = document
         try engine.apply(operation, to: &result)
         return result
