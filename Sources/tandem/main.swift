@@ -12,6 +12,7 @@ let topLevelHelp = """
       fuzz      fuzz engines with seeded runs; print failures with the command that replays them
       replay    re-run one seed or fixture exactly, optionally with its event timeline
       shrink    shrink a failure into a minimal regression fixture
+      check     check an OT engine's TP1 and TP2 exhaustively within a bound
       engines   list the engines
 
     'tandem <command> --help' describes a command's options.
@@ -21,6 +22,7 @@ let commands: [(name: String, help: String, run: ([String], EngineCatalog) throw
     ("fuzz", FuzzCommand.help, FuzzCommand.run),
     ("replay", ReplayCommand.help, ReplayCommand.run),
     ("shrink", ShrinkCommand.help, ShrinkCommand.run),
+    ("check", CheckCommand.help, CheckCommand.run),
     ("engines", EnginesCommand.help, EnginesCommand.run),
 ]
 
@@ -36,7 +38,7 @@ if ["--help", "-h", "help"].contains(first) {
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == first }) else {
-    fail("unknown command '\(first)' (commands: fuzz, replay, shrink, engines); try 'tandem --help'")
+    fail("unknown command '\(first)' (commands: fuzz, replay, shrink, check, engines); try 'tandem --help'")
 }
 arguments.removeFirst()
 if arguments.contains("--help") || arguments.contains("-h") {

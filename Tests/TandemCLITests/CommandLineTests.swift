@@ -105,6 +105,9 @@ struct Tandem {
         (["replay", "/no/such/fixture.json"], "cannot read the fixture"),
         (["shrink", "--engine", "ot-text"], "needs --seed"),
         (["fuzz", "--flaw", "gremlins"], "unknown flaw 'gremlins'"),
+        (["check", "--engine", "rga"], "is a CRDT"),
+        (["check", "--engine", "ot-text", "--property", "tp3"], "--property must be tp1, tp2 or all"),
+        (["check", "--engine", "ot-text", "--seed", "4"], "give --samples N too"),
     ])
     func badInputGetsOneLineAndExitStatusTwo(arguments: [String], message: String) throws {
         let output = try Tandem.run(arguments: arguments)
@@ -115,8 +118,21 @@ struct Tandem {
         #expect(text.split(separator: "\n").count == 1)
     }
 
+    @Test func checkReportsCountsAndTheSmallestCounterexampleAndFailsOnlyOnAClaim() throws {
+        let clean = try Tandem.run("check", "--engine", "ot-text", "--property", "tp1", "--max-length", "2")
+        #expect(clean.status == 0)
+        #expect(clean.standardOutput.contains("tp1: 354 cases, 0 violations: holds"))
+        let expected = try Tandem.run("check", "--engine", "ot-text", "--property", "tp2", "--max-length", "1")
+        #expect(expected.status == 0)
+        #expect(expected.standardOutput.contains("expected, ot-text does not claim tp2; smallest counterexample:"))
+        #expect(expected.standardOutput.contains(#"tp2 violated on document "a""#))
+        let sampled = try Tandem.run("check", "--engine", "buggy-ot", "--property", "tp1", "--max-length", "1", "--samples", "300", "--seed", "3")
+        #expect(sampled.standardOutput.hasPrefix("seed: 3\n"))
+        #expect(sampled.standardOutput.contains("tp1 samples: 300 cases"))
+    }
+
     @Test func everyCommandHasHelp() throws {
-        for command in ["fuzz", "replay", "engines"] {
+        for command in ["fuzz", "replay", "shrink", "check", "engines"] {
             let output = try Tandem.run(command, "--help")
             #expect(output.status == 0)
             #expect(output.standardOutput.hasPrefix("Usage: tandem \(command)"))
