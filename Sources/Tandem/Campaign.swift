@@ -7,8 +7,7 @@ import Foundation
 /// compared on the same traces. Results are reported in run order whatever the number of
 /// jobs: the campaign's output is identical with 1 or N workers.
 public struct Campaign: Sendable {
-    /// The engines to fuzz, in report order; each must run on the scenario's topology
-    /// (`Simulator.unsupported(engine:topology:)` says why one cannot).
+    /// The engines to fuzz, in report order.
     public var engines: [EngineDescriptor]
     /// The campaign seed; every run seed derives from it.
     public var seed: UInt64

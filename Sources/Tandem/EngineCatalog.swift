@@ -16,9 +16,20 @@ public struct EngineCatalog: Sendable {
         engines.first { $0.name == name }
     }
 
-    /// The engines plain `tandem fuzz` runs: those marked for the default campaign.
-    public var defaultFuzzTargets: [EngineDescriptor] {
-        engines.filter(\.inDefaultCampaign)
+    /// The engines plain `tandem fuzz` runs on a topology: those marked for the default
+    /// campaign that claim what the topology needs of them (`suits(_:topology:)`).
+    public func defaultFuzzTargets(on topology: Topology) -> [EngineDescriptor] {
+        engines.filter { $0.inDefaultCampaign && Self.suits($0, topology: topology) }
+    }
+
+    /// Whether an engine claims what a topology needs to converge: every CRDT does; an OT
+    /// engine needs TP1 under the star's server, and TP2 as well on a mesh (adOPTed).
+    public static func suits(_ engine: EngineDescriptor, topology: Topology) -> Bool {
+        guard case .ot = engine.family else { return true }
+        switch topology {
+        case .star: return engine.claims(.tp1)
+        case .mesh: return engine.claims(.tp1) && engine.claims(.tp2)
+        }
     }
 
     /// The names, comma-separated, for error messages.

@@ -45,9 +45,6 @@ public enum Regression {
         guard let engine = catalog.engine(named: fixture.engine) else {
             throw FixtureError("\(path): unknown engine '\(fixture.engine)' (known: \(catalog.names)); 'tandem engines' lists them")
         }
-        if let reason = Simulator.unsupported(engine: engine, topology: fixture.trace.topology) {
-            throw FixtureError("\(path): \(reason)")
-        }
         return engine
     }
 

@@ -5,15 +5,9 @@ import TandemCore
 /// A run is a pure function of (engine, trace): the same inputs give the same outcome,
 /// violations and timeline on every machine and with any number of worker threads.
 public enum Simulator {
-    /// Why an engine cannot run on a topology, or nil when it can: OT engines run under
-    /// Jupiter, which needs the star's server.
-    public static func unsupported(engine: EngineDescriptor, topology: Topology) -> String? {
-        guard case .ot = engine.family, topology == .mesh else { return nil }
-        return "engine \(engine.name) is OT, which runs on topology star only; use --topology star or a CRDT engine"
-    }
-
-    /// Runs any described engine; `flaws` plants bugs in the simulated system (tests only).
-    /// The trace's topology must suit the engine (`unsupported(engine:topology:)`).
+    /// Runs any described engine on its trace's topology: OT under Jupiter on a star and
+    /// with adOPTed on a mesh, CRDTs behind a relay or peer to peer. `flaws` plants bugs in
+    /// the simulated system.
     public static func run(
         engine: EngineDescriptor, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
@@ -25,13 +19,18 @@ public enum Simulator {
         }
     }
 
-    /// Runs an OT engine under the Jupiter protocol (topology star only).
+    /// Runs an OT engine under the Jupiter protocol (star), or with adOPTed peer to peer (mesh).
     public static func runOT<Engine: OTEngine>(
         _ engine: Engine, name: String, trace: Trace, checkers: [any Checker], recordTimeline: Bool = false, flaws: SystemFlaws = []
     ) -> RunResult {
-        precondition(trace.topology == .star, "OT engines run on topology star only")
-        return run(JupiterSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
-            recordTimeline: recordTimeline)
+        switch trace.topology {
+        case .star:
+            run(JupiterSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
+                recordTimeline: recordTimeline)
+        case .mesh:
+            run(OTMeshSystem(engine: engine, trace: trace, flaws: flaws), name: name, trace: trace, checkers: checkers,
+                recordTimeline: recordTimeline)
+        }
     }
 
     /// Runs a CRDT with the server as relay and store (star), or peer to peer (mesh).

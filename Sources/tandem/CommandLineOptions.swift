@@ -107,13 +107,6 @@ struct CommandLineOptions {
         ["scenario", "clients", "ops", "topology", "flaw"].compactMap { name in string(name).map { " --\(name) \($0)" } }.joined()
     }
 
-    /// Refuses engines that cannot run on the topology, with the reason.
-    static func requireSupport(of engines: [EngineDescriptor], on topology: Topology) throws {
-        if let reason = engines.lazy.compactMap({ Simulator.unsupported(engine: $0, topology: topology) }).first {
-            throw UsageError(reason)
-        }
-    }
-
     /// Engines named in a comma-separated flag, each checked against the catalog.
     func engines(_ name: String, catalog: EngineCatalog) throws -> [EngineDescriptor]? {
         guard let text = string(name) else { return nil }

@@ -36,8 +36,7 @@ enum FuzzCommand {
             switches: ["no-shrink"])
         let scenario = try options.scenario()
         let engines = try options.engines("engine", catalog: catalog)
-            ?? catalog.defaultFuzzTargets.filter { Simulator.unsupported(engine: $0, topology: scenario.topology) == nil }
-        try CommandLineOptions.requireSupport(of: engines, on: scenario.topology)
+            ?? catalog.defaultFuzzTargets(on: scenario.topology)
         let runs = try options.integer("runs", default: 500, in: 1...100_000_000)
         let jobs = try options.integer("jobs", default: ProcessInfo.processInfo.activeProcessorCount, in: 1...1_024)
         let flaws = try options.flaws()

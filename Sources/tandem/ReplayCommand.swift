@@ -30,7 +30,6 @@ enum ReplayCommand {
         }
         let engine = engines[0]
         let scenario = try options.scenario()
-        try CommandLineOptions.requireSupport(of: [engine], on: scenario.topology)
         let flaws = try options.flaws()
         let drawn = scenario.drawOptions(seed: seed)
         let trace = TraceGenerator.trace(seed: seed, options: drawn)

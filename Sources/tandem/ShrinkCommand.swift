@@ -33,7 +33,6 @@ enum ShrinkCommand {
         }
         let engine = engines[0]
         let scenario = try options.scenario()
-        try CommandLineOptions.requireSupport(of: [engine], on: scenario.topology)
         let flaws = try options.flaws()
         let trace = TraceGenerator.trace(seed: seed, scenario: scenario)
         let result = Regression.run(engine: engine, trace: trace, flaws: flaws)

@@ -100,8 +100,6 @@ struct Tandem {
         (["replay", "--engine", "rga"], "needs --seed"),
         (["launch"], "unknown command 'launch'"),
         (["fuzz", "--topology", "ring"], "--topology must be star or mesh"),
-        (["fuzz", "--engine", "ot-text", "--topology", "mesh"], "engine ot-text is OT, which runs on topology star only"),
-        (["replay", "--engine", "ot-text", "--seed", "1", "--scenario", "mesh-lossy"], "runs on topology star only"),
         (["replay", "/no/such/fixture.json"], "cannot read the fixture"),
         (["shrink", "--engine", "ot-text"], "needs --seed"),
         (["fuzz", "--flaw", "gremlins"], "unknown flaw 'gremlins'"),
