@@ -12,6 +12,13 @@ public enum Simulator {
         return "engine \(engine.name) is OT, which runs on topology star only; use --topology star or a CRDT engine"
     }
 
+    /// Why the engine's clients share no presence, or nil when they do: a CRDT engine needs
+    /// `CRDTAnchoring` to pin cursors to its elements.
+    public static func presenceUnsupported(engine: EngineDescriptor) -> String? {
+        guard case .crdt(let replicaType) = engine.family, !(replicaType is any CRDTAnchoring.Type) else { return nil }
+        return "engine \(engine.name) does not conform to CRDTAnchoring, so its clients share no cursors (the cursors oracle has nothing to judge)"
+    }
+
     /// Runs any described engine; `flaws` plants bugs in the simulated system (tests only).
     /// The trace's topology must suit the engine (`unsupported(engine:topology:)`).
     public static func run(
@@ -98,6 +105,7 @@ public enum Simulator {
                 case .connected(let client): system.connectionOpened(client: client, kernel: &kernel)
                 case .serverCrashed: system.serverCrashed(kernel: &kernel)
                 case .serverRestarted(let failover): system.serverRestarted(failover: failover, kernel: &kernel)
+                case .departed(let client): system.clientDeparted(client, kernel: &kernel)
                 case nil: break
                 }
             }
