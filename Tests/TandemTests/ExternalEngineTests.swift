@@ -123,6 +123,13 @@ struct ListCRDT: CRDTReplica {
         #expect(summary.statistics.messages > 0)
     }
 
+    @Test func anEngineWithoutAnchorsSharesNoPresenceAndSaysSo() {
+        let mine = EngineDescriptor(name: "my-list-crdt", summary: "a user's list CRDT", family: .crdt(ListCRDT.self))
+        #expect(Simulator.presenceUnsupported(engine: mine)?.contains("does not conform to CRDTAnchoring") == true)
+        #expect(Simulator.presenceUnsupported(engine: EngineCatalog.builtIn.engine(named: "rga")!) == nil)
+        #expect(Simulator.presenceUnsupported(engine: EngineCatalog.builtIn.engine(named: "ot-text")!) == nil)
+    }
+
     @Test func aUsersChecksRunBesideTheStandardOnes() {
         struct LengthLimit: Checker {
             var longest = 0
