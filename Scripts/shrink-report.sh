@@ -35,3 +35,6 @@ report leaves-remote-cursors-untransformed ot-text --scenario friday-453pm --fla
 report resend-timer-never-stops ot-text --scenario flaky-mobile --flaw resend-timer-never-stops
 report snapshots-stale-text ot-text --scenario server-crash --flaw snapshots-stale-text
 report peers-never-retransmit rga --scenario mesh-lossy --flaw peers-never-retransmit
+report keeps-raw-cursor-positions rga --scenario friday-453pm --flaw keeps-raw-cursor-positions
+report leaves-selection-anchors-untransformed ot-text --scenario friday-453pm --flaw leaves-selection-anchors-untransformed
+report ignores-presence-leave ot-text --scenario partition-heal --flaw ignores-presence-leave

@@ -6,7 +6,7 @@ public enum StandardCheckers {
     public static func make(for trace: Trace) -> [any Checker] {
         [
             ConvergenceCheck(), EarlyDivergenceCheck(), EditAccountingCheck(), OrderPreservationCheck(), TP1Check(),
-            DurabilityCheck(), HistoryCheck(), CursorCheck(), PermissionCheck(trace: trace), QuiescenceCheck(),
+            DurabilityCheck(), HistoryCheck(), CursorCheck(trace: trace), PermissionCheck(trace: trace), QuiescenceCheck(),
         ]
     }
 }

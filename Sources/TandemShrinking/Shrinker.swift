@@ -46,6 +46,7 @@ public struct Shrinker {
             progress = run.removeChunks(of: \.faults.revocations) || progress
             progress = run.removeChannelFaults() || progress
             progress = run.removeChunks(of: \.cursorSharers) || progress
+            progress = run.removeChunks(of: \.selectingClients) || progress
             progress = run.removeChunks(of: \.initialScalars) || progress
             progress = run.simplifyEdits() || progress
             progress = run.simplifyFaults() || progress

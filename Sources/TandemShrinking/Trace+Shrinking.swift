@@ -4,8 +4,8 @@ import TandemSimulation
 /// The reductions the shrinker tries on a trace: each returns a smaller trace (fewer items,
 /// or smaller values) that is still valid, so that any candidate can run.
 extension Trace {
-    /// The trace without the client: its edits, its faults and its place in the roles and
-    /// cursor sharers go, and the clients numbered above it move down by one. Nil when it
+    /// The trace without the client: its edits, its faults and its place in the roles, the
+    /// cursor sharers and the selecting clients go, and the clients numbered above it move down by one. Nil when it
     /// is the only client.
     public func removingClient(_ client: Int) -> Trace? {
         guard clients > 1, (1...clients).contains(client) else { return nil }
@@ -19,6 +19,7 @@ extension Trace {
         }
         result.roles.remove(at: client - 1)
         result.cursorSharers = cursorSharers.filter { $0 != client }.map(renumbered)
+        result.selectingClients = selectingClients.filter { $0 != client }.map(renumbered)
         result.faults.disconnects = faults.disconnects.filter { $0.client != client }.map { fault in
             var fault = fault
             fault.client = renumbered(fault.client)

@@ -6,22 +6,33 @@ import TandemCore
 /// and updates that overtake their causal dependencies) and acknowledges it; the sender
 /// retransmits, backing off, until every peer has acknowledged (`PeerLinks`). A client that
 /// comes back online sends what its peers lack and says hello, so they do the same.
+/// Presence goes peer to peer too (see `CRDTMeshSystem+Presence`).
 struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
     enum Payload {
         case update(Replica.Update, sequence: Int)
         case ack(sequence: Int)
         case hello
+        /// A peer's selection, pinned to elements, with its sequence number.
+        case presence(AnchoredSelection, sequence: Int)
+        /// The receiver has the sender's selection with this sequence number.
+        case presenceAck(sequence: Int)
     }
 
     /// Frames add a tag byte and a sequence number to the update.
-    private static var headerBytes: Int { 9 }
+    static var headerBytes: Int { 9 }
 
-    private let flaws: SystemFlaws
+    let flaws: SystemFlaws
     /// Index 0 is unused (a mesh has no server); clients are 1...n.
-    private var replicas: [Replica]
+    var replicas: [Replica]
     private var links: PeerLinks<Replica.Update>
     private var nextSequence: [Int]
     private var hellosSent: [Int]
+    /// The peers' presence; nil when the engine does not conform to `CRDTAnchoring`.
+    var presence: CRDTPresence<Replica>?
+    /// Each peer's latest selection, sent to every other peer until acknowledged.
+    var presenceLinks: PeerLinks<AnchoredSelection>
+    /// Counts each peer's presence transmissions, to give each its own network key.
+    var presenceSends: [Int]
 
     init(trace: Trace, flaws: SystemFlaws) {
         self.flaws = flaws
@@ -30,6 +41,9 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
         links = PeerLinks(clients: trace.clients)
         nextSequence = Array(repeating: 1, count: trace.clients + 1)
         hellosSent = Array(repeating: 0, count: trace.clients + 1)
+        presence = CRDTPresence(trace: trace, replicas: replicas, flaws: flaws)
+        presenceLinks = PeerLinks(clients: trace.clients)
+        presenceSends = Array(repeating: 0, count: trace.clients + 1)
     }
 
     /// Index 0 holds the initial text, for no one: `RunOutcome.sites` leaves it out in a mesh.
@@ -61,6 +75,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
         nextSequence[site] += 1
         transmit(links.broadcast(update, sequence: sequence, edit: edit.id, from: site), kernel: &kernel)
         armTimers(of: site, kernel: &kernel)
+        selectionMoved(site, by: edit, kernel: &kernel)
     }
 
     mutating func deliver(_ envelope: Envelope<Payload>, kernel: inout SimulationKernel<Payload>) {
@@ -74,6 +89,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
             kernel.send(.ack(sequence: sequence),
                         key: MessageKey(kind: .ack, edit: envelope.key.edit, from: site, to: peer, attempt: envelope.key.attempt),
                         bytes: Self.headerBytes, summary: "c\(peer)#\(sequence)")
+            documentChanged(site, kernel: &kernel)
         case .ack(let sequence):
             kernel.note(site, "deliver \(envelope.key): c\(peer) has c\(site)#\(sequence)")
             links.acknowledged(sequence: sequence, at: site, by: peer)
@@ -82,10 +98,21 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
             links.resetWait(from: site, to: peer)
             if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
             armTimers(of: site, kernel: &kernel)
+            resendPresence(from: site, to: peer, kernel: &kernel)
+        case .presence(let selection, let sequence):
+            peerReceivesPresence(site, selection: selection, sequence: sequence, from: peer, key: envelope.key, kernel: &kernel)
+        case .presenceAck(let sequence):
+            kernel.note(site, "deliver \(envelope.key): c\(peer) has c\(site)'s cursor #\(sequence)")
+            presenceLinks.acknowledged(sequence: sequence, at: site, by: peer)
         }
     }
 
-    mutating func timerFired(site: Int, tag peer: Int, kernel: inout SimulationKernel<Payload>) {
+    mutating func timerFired(site: Int, tag: Int, kernel: inout SimulationKernel<Payload>) {
+        guard tag >= 0 else {
+            presenceTimerFired(site, tag: tag, kernel: &kernel)
+            return
+        }
+        let peer = tag
         links.timerFired(from: site, to: peer)
         let count = links.unacknowledged[site][peer].count
         guard kernel.isConnected(site), count > 0 else { return }
@@ -103,6 +130,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
             if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
         }
         armTimers(of: site, kernel: &kernel)
+        rejoined(site, kernel: &kernel)
     }
 
     /// A mesh has no server; traces that crash one are refused before they run (`Trace.topologyConflict`).
@@ -111,8 +139,10 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
     /// A mesh has no server to restart.
     mutating func serverRestarted(failover: Bool, kernel: inout SimulationKernel<Payload>) {}
 
-    /// A mesh keeps no durable history to hand over.
-    mutating func finish(kernel: inout SimulationKernel<Payload>) {}
+    /// A mesh keeps no durable history; the peers' presence at the end goes to the checkers.
+    mutating func finish(kernel: inout SimulationKernel<Payload>) {
+        reportPresenceAtEnd(kernel: &kernel)
+    }
 
     private mutating func transmit(_ transmissions: [PeerLinks<Replica.Update>.Transmission], kernel: inout SimulationKernel<Payload>) {
         for transmission in transmissions {

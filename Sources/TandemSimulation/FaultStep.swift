@@ -18,6 +18,9 @@ enum FaultStep {
     case revoke(Int)
     /// Every fault has healed: armed faults that did not strike are disarmed.
     case faultsHealed
+    /// A client's connection `connection` closed without a crash: the server (or, in a mesh,
+    /// the peers) learn that the client left.
+    case departed(client: Int, connection: Int)
 }
 
 /// What a fault step means for the replication protocol.
@@ -28,4 +31,7 @@ enum FaultEffect {
     case serverCrashed
     /// The server serves again and must rebuild from durable state.
     case serverRestarted(failover: Bool)
+    /// A client left (its connection closed, not in a crash): the others should stop showing
+    /// its presence.
+    case departed(client: Int)
 }

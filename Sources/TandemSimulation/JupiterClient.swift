@@ -36,10 +36,10 @@ struct JupiterClient<Engine: OTEngine> {
     private(set) var state = State.synchronized
     /// The id the next operation put in flight gets.
     private var nextClientOpID = 1
-    /// Where the user's own caret is.
-    private(set) var caret = 0
-    /// The cursors of the other clients as this client shows them, indexed by client.
-    var shownCursors: [Int?]
+    /// The user's own selection (a caret when empty).
+    private(set) var selection = Selection.caret(0)
+    /// The cursors and selections of the other clients as this client shows them, indexed by client.
+    private(set) var shownCursors: [Selection?]
 
     init(document: Engine.Document, clients: Int) {
         self.document = document
@@ -69,12 +69,12 @@ struct JupiterClient<Engine: OTEngine> {
         return false
     }
 
-    /// Applies a local operation and moves the caret to `caret`; returns the operation to
+    /// Applies a local operation and sets the user's selection; returns the operation to
     /// send now, if the client was synchronized.
-    mutating func applyLocal(_ operation: Engine.Operation, edit: Int, caret: Int, engine: Engine, transformCursors: Bool) throws -> Pending? {
+    mutating func applyLocal(_ operation: Engine.Operation, edit: Int, selection: Selection, engine: Engine, flaws: SystemFlaws) throws -> Pending? {
         try engine.apply(operation, to: &document)
-        self.caret = caret
-        if transformCursors { moveShownCursors(through: operation, engine: engine) }
+        self.selection = selection
+        moveShownCursors(through: operation, engine: engine, flaws: flaws)
         switch state {
         case .synchronized:
             let pending = Pending(operation: operation, clientOpID: takeClientOpID(), edits: [edit])
@@ -106,10 +106,10 @@ struct JupiterClient<Engine: OTEngine> {
     }
 
     /// Transforms a server operation against the pending local ones, applies it, moves the
-    /// caret and the shown cursors through it, and returns the operation applied with the
+    /// selection and the shown cursors through it (as far as the planted `flaws` let them), and returns the operation applied with the
     /// transforms performed. The client's own operations win ties, as they do on the server.
     mutating func receive(
-        _ remote: Engine.Operation, engine: Engine, transformCursors: Bool
+        _ remote: Engine.Operation, engine: Engine, flaws: SystemFlaws
     ) throws -> (applied: Engine.Operation, steps: [TransformStep]) {
         let version = revision
         revision += 1
@@ -131,21 +131,32 @@ struct JupiterClient<Engine: OTEngine> {
             state = .awaitingAckWithBuffer(inflight, buffer: buffer)
         }
         try engine.apply(incoming, to: &document)
-        caret = engine.transformCursor(caret, against: incoming)
-        if transformCursors { moveShownCursors(through: incoming, engine: engine) }
+        selection = Self.move(selection, through: incoming, engine: engine)
+        moveShownCursors(through: incoming, engine: engine, flaws: flaws)
         return (incoming, steps)
     }
 
-    /// Shows another client's cursor, given at this client's revision on the server's text:
-    /// it is moved through the pending local operations into this client's document.
-    mutating func showCursor(of owner: Int, at position: Int, engine: Engine) {
-        var local = position
-        if let inflight = inFlight { local = engine.transformCursor(local, against: inflight.operation) }
-        if case .awaitingAckWithBuffer(_, let buffer) = state { local = engine.transformCursor(local, against: buffer.operation) }
+    /// Shows another client's selection, given at this client's revision on the server's
+    /// text: it is moved through the pending local operations into this client's document.
+    mutating func showCursor(of owner: Int, at selection: Selection, engine: Engine) {
+        var local = selection
+        if let inflight = inFlight { local = Self.move(local, through: inflight.operation, engine: engine) }
+        if case .awaitingAckWithBuffer(_, let buffer) = state { local = Self.move(local, through: buffer.operation, engine: engine) }
         shownCursors[owner] = local
     }
 
-    /// Replaces the document with the server's and drops every pending operation; returns
+    /// Stops showing a client's cursor: it left.
+    mutating func hideCursor(of owner: Int) {
+        shownCursors[owner] = nil
+    }
+
+    /// Stops showing every cursor: a new session starts, and the server sends the ones it knows.
+    mutating func hideAllCursors() {
+        shownCursors = shownCursors.map { _ in nil }
+    }
+
+    /// Replaces the document with the server's, drops every pending operation and the cursors
+    /// shown (the server sends the ones it knows after the reload); returns
     /// the edits of pending operations whose id is above `committedThrough` (the highest id
     /// the server has committed for this client), which are thereby thrown away, and the ids
     /// that the server had in fact committed.
@@ -164,15 +175,25 @@ struct JupiterClient<Engine: OTEngine> {
         document = server
         revision = version
         state = .synchronized
-        caret = min(caret, server.visibleCount)
-        shownCursors = shownCursors.map { $0.map { min($0, server.visibleCount) } }
+        selection = Selection(anchor: min(selection.anchor, server.visibleCount), head: min(selection.head, server.visibleCount))
+        hideAllCursors()
         return (discarded, committed)
     }
 
-    private mutating func moveShownCursors(through operation: Engine.Operation, engine: Engine) {
+    /// Moves the shown cursors through an operation: both ends of each, unless a planted flaw
+    /// leaves them (or the anchor ends) where they were.
+    private mutating func moveShownCursors(through operation: Engine.Operation, engine: Engine, flaws: SystemFlaws) {
+        guard !flaws.contains(.leavesRemoteCursorsUntransformed) else { return }
         for owner in shownCursors.indices {
-            if let position = shownCursors[owner] { shownCursors[owner] = engine.transformCursor(position, against: operation) }
+            guard let shown = shownCursors[owner] else { continue }
+            let moved = Self.move(shown, through: operation, engine: engine)
+            shownCursors[owner] = flaws.contains(.leavesSelectionAnchorsUntransformed) ? Selection(anchor: shown.anchor, head: moved.head) : moved
         }
+    }
+
+    private static func move(_ selection: Selection, through operation: Engine.Operation, engine: Engine) -> Selection {
+        Selection(anchor: engine.transformCursor(selection.anchor, against: operation),
+                  head: engine.transformCursor(selection.head, against: operation))
     }
 
     private mutating func takeClientOpID() -> Int {

@@ -202,7 +202,7 @@ extension JupiterSystem {
         replayTransforms(kernel: &kernel)
         reportDurableState(kernel: &kernel)
         for site in 1...clients.count {
-            kernel.observed(.cursorsAtEnd(site: site, caret: clients[site - 1].caret, shown: clients[site - 1].shownCursors))
+            kernel.observed(.cursorsAtEnd(site: site, own: clients[site - 1].selection, shown: clients[site - 1].shownCursors))
         }
     }
 

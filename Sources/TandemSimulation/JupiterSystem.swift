@@ -23,7 +23,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         /// Replace the document with the server's; `committedThrough` is the client's highest committed id.
         case reload(document: Engine.Document, version: Int, committedThrough: Int, reason: String)
         case duplicate(clientOpID: Int)
-        case cursor(position: Int, version: Int, owner: Int)
+        /// A client's selection at a server version (to the server, and relayed to the others).
+        case cursor(Selection, version: Int, owner: Int)
+        /// The server tells a client that `owner` left: stop showing its cursor.
+        case presenceLeave(owner: Int)
         /// A client asks the server to restore its text at `version`.
         case restore(version: Int)
     }
@@ -75,9 +78,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     /// Per client, the connection on which the server has answered its hello (and so may
     /// send it operations); nil when none. Server memory: lost in a crash.
     var sessions: [Int?]
-    /// The server's memory of each owner's latest cursor and the version it is at, so that
-    /// a client joining (or rejoining) is shown everybody's cursor. Lost in a crash.
-    var serverCursors: [(position: Int, version: Int)?]
+    /// The server's memory of each owner's latest selection and the version it is at, so that
+    /// a client joining (or rejoining) is shown everybody's cursor. Lost in a crash; an
+    /// owner's is forgotten when it leaves.
+    var serverCursors: [(selection: Selection, version: Int)?]
 
     init(engine: Engine, trace: Trace, flaws: SystemFlaws) {
         self.engine = engine
@@ -89,6 +93,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         clients = Array(repeating: JupiterClient(document: initialDocument, clients: trace.clients), count: trace.clients)
         presence = Array(repeating: PresenceState(), count: trace.clients + 1)
         for sharer in trace.cursorSharers { presence[sharer].shares = true }
+        for selecting in trace.selectingClients { presence[selecting].selects = true }
         lastSubmitted = Array(repeating: nil, count: trace.clients + 1)
         sendCounter = Array(repeating: 0, count: trace.clients + 1)
         sessions = Array(repeating: 0, count: trace.clients + 1)
@@ -138,22 +143,19 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         let site = edit.client
         let document = clients[site - 1].document
         let operation: Engine.Operation
-        let caret: Int
         switch edit.action {
         case .insert(let text):
-            let scalars = Array(text.unicodeScalars)
-            operation = engine.insertion(of: scalars, at: edit.position, in: document)
-            caret = edit.position + scalars.count
+            operation = engine.insertion(of: Array(text.unicodeScalars), at: edit.position, in: document)
         case .delete(let count):
             operation = engine.deletion(of: edit.position..<(edit.position + count), in: document)
-            caret = edit.position
         case .restore(let versionsBack):
             requestRestore(edit, versionsBack: versionsBack, kernel: &kernel)
             return
         }
+        let selection = edit.selectionAfter(selecting: presence[site].selects) ?? clients[site - 1].selection
         do {
             let toSend = try clients[site - 1].applyLocal(
-                operation, edit: edit.id, caret: caret, engine: engine, transformCursors: !flaws.contains(.leavesRemoteCursorsUntransformed))
+                operation, edit: edit.id, selection: selection, engine: engine, flaws: flaws)
             kernel.textChanged(site: site, text: clients[site - 1].document.visibleText,
                                what: "edit #\(edit.id) \(edit.summary) as \(engine.describe(operation))")
             if let toSend, kernel.isConnected(site) { submit(toSend.operation, clientOpID: toSend.clientOpID, from: site, kernel: &kernel) }
@@ -171,8 +173,8 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             serverReceivesSubmit(operation, basedOn: basedOn, clientOpID: clientOpID, from: envelope.from, kernel: &kernel)
         case .hello(let lastSeen, let inFlight, let wantsReload):
             serverReceivesHello(lastSeen: lastSeen, inFlight: inFlight, wantsReload: wantsReload, from: envelope.from, kernel: &kernel)
-        case .cursor(let position, let version, let owner) where site == 0:
-            serverReceivesCursor(position: position, version: version, owner: owner, kernel: &kernel)
+        case .cursor(let selection, let version, let owner) where site == 0:
+            serverReceivesCursor(selection, version: version, owner: owner, kernel: &kernel)
         case .restore(let version):
             serverReceivesRestore(version: version, from: envelope.from, kernel: &kernel)
         case .ack(let version, let clientOpID):
@@ -188,6 +190,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             }
         case .welcome(let missed, let from):
             kernel.note(site, "deliver \(envelope.key): \(missed.count) operation(s) from v\(from)")
+            clients[site - 1].hideAllCursors()
             welcomed(site, missed: missed, kernel: &kernel)
         case .reload(let document, let version, let committedThrough, let reason):
             kernel.note(site, "deliver \(envelope.key): reload at v\(version) (\(reason))")
@@ -197,8 +200,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             kernel.textChanged(site: site, text: document.visibleText, what: "reload, \(discarded.count) pending edit(s) discarded")
             kernel.versionReached(site: site, version: version, text: document.visibleText)
             documentChanged(site, kernel: &kernel)
-        case .cursor(let position, let version, let owner):
-            clientReceivesCursor(site, position: position, version: version, owner: owner, kernel: &kernel)
+        case .cursor(let selection, let version, let owner):
+            clientReceivesCursor(site, selection: selection, version: version, owner: owner, kernel: &kernel)
+        case .presenceLeave(let owner):
+            clientHearsLeave(site, owner: owner, kernel: &kernel)
         }
     }
 
@@ -289,7 +294,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     private mutating func receiveRemote(_ operation: Engine.Operation, at site: Int, kernel: inout SimulationKernel<Payload>) {
         do {
             let (applied, steps) = try clients[site - 1].receive(
-                operation, engine: engine, transformCursors: !flaws.contains(.leavesRemoteCursorsUntransformed))
+                operation, engine: engine, flaws: flaws)
             for step in steps {
                 record(site: site, version: step.version, prefix: step.prefix, operation: step.operation, against: step.against, kernel: &kernel)
             }

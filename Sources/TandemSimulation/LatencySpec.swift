@@ -19,6 +19,15 @@ public enum LatencySpec: Sendable, Equatable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The longest latency the model can draw, in microseconds.
+    public var maximumMicroseconds: Int64 {
+        switch self {
+        case .fixed(let model): model.microseconds
+        case .uniform(let model): model.maximum
+        case .longTailed(let model): model.body.maximum << Int64(min(max(model.maximumDoublings, 0), 20))
+        }
+    }
+
     /// A short form for headers, e.g. `uniform 5–80ms`.
     public var description: String {
         switch self {

@@ -26,6 +26,10 @@ public struct MessageKey: Sendable, Equatable, CustomStringConvertible {
         case peer = 9
         /// A client's "restore version" request to the server (sent once, never resent).
         case restore = 10
+        /// The server tells a client that another one left (`presence_leave`).
+        case leave = 11
+        /// A peer acknowledges another's cursor on a mesh channel.
+        case cursorAck = 12
     }
 
     /// What the message carries.

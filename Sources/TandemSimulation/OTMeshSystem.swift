@@ -129,6 +129,9 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
         armTimers(of: site, kernel: &kernel)
     }
 
+    /// OT peers on a mesh share no presence, so a departure changes nothing.
+    mutating func clientDeparted(_ client: Int, kernel: inout SimulationKernel<Payload>) {}
+
     /// A mesh has no server; traces that crash one are refused before they run (`Trace.topologyConflict`).
     mutating func serverCrashed(kernel: inout SimulationKernel<Payload>) {}
 

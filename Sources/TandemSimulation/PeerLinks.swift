@@ -57,6 +57,13 @@ struct PeerLinks<Item> {
         }
     }
 
+    /// Replaces whatever the site has not seen acknowledged by the peer with one newer item
+    /// that supersedes it (latest-wins state such as presence); returns its first send.
+    mutating func replace(with item: Item, sequence: Int, edit: Int, from site: Int, to peer: Int) -> Transmission {
+        unacknowledged[site][peer] = [Outgoing(sequence: sequence, edit: edit, item: item)]
+        return take(site, peer, 0)
+    }
+
     /// The peer acknowledged the site's item: it is done, and the peer is reachable again.
     mutating func acknowledged(sequence: Int, at site: Int, by peer: Int) {
         unacknowledged[site][peer].removeAll { $0.sequence == sequence }

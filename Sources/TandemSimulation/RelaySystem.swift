@@ -35,6 +35,11 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         case duplicate(clientOpID: Int)
         /// A client asks the server to restore its text after the first `version` stored updates.
         case restore(version: Int)
+        /// A client's selection, pinned to elements, with its sequence number (to the server,
+        /// and relayed to the others).
+        case presence(AnchoredSelection, sequence: Int, owner: Int)
+        /// The server tells a client that `owner` left: stop showing its cursor.
+        case presenceLeave(owner: Int)
     }
 
     /// Frames add a tag byte, an index and a client op id to the update.
@@ -54,11 +59,16 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     private var pending: [[Pending]]
     var lastSeen: [Int]
     private var nextClientOpID: [Int]
-    private var sendCounter: [Int]
+    var sendCounter: [Int]
     private var lastSubmitted: [Pending?]
     /// Per client, the connection on which the server has answered its hello (and so may
     /// forward it updates); nil when none. Server memory: lost in a crash.
     private var sessions: [Int?]
+    /// The clients' presence; nil when the engine does not conform to `CRDTAnchoring`.
+    var presence: CRDTPresence<Replica>?
+    /// The server's memory of each owner's latest selection and its sequence number, for
+    /// clients that join later. Lost in a crash; an owner's is forgotten when it leaves.
+    var serverPresence: [(selection: AnchoredSelection, sequence: Int)?]
 
     init(trace: Trace, flaws: SystemFlaws) {
         self.trace = trace
@@ -73,11 +83,13 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         sendCounter = Array(repeating: 0, count: sites)
         lastSubmitted = Array(repeating: nil, count: sites)
         sessions = Array(repeating: 0, count: sites)
+        presence = CRDTPresence(trace: trace, replicas: replicas, flaws: flaws)
+        serverPresence = Array(repeating: nil, count: sites)
     }
 
     /// Whether the server may forward updates to the client: its connection is up and the
     /// server has answered the hello on it.
-    private func hasSession(_ client: Int, _ kernel: SimulationKernel<Payload>) -> Bool {
+    func hasSession(_ client: Int, _ kernel: SimulationKernel<Payload>) -> Bool {
         kernel.isConnected(client) && sessions[client] == kernel.connection(of: client)
     }
 
@@ -114,6 +126,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         nextClientOpID[site] += 1
         pending[site].append(item)
         if kernel.isConnected(site) { submit(item, from: site, kernel: &kernel) }
+        selectionMoved(site, by: edit, kernel: &kernel)
     }
 
     mutating func deliver(_ envelope: Envelope<Payload>, kernel: inout SimulationKernel<Payload>) {
@@ -138,8 +151,10 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             lastSeen[site] = index + 1
             kernel.textChanged(site: site, text: replicas[site].text, what: "integrate")
             reportIfSynchronized(site, kernel: &kernel)
+            documentChanged(site, kernel: &kernel)
         case .welcome(let missed, let from):
             kernel.note(site, "deliver \(envelope.key): \(missed.count) update(s) from #\(from)")
+            presence?.hideAll(at: site)
             for (offset, entry) in missed.enumerated() {
                 if entry.author == site {
                     acknowledged(site, clientOpID: entry.clientOpID, index: from + offset, kernel: &kernel)
@@ -149,21 +164,31 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             lastSeen[site] = from + missed.count
             kernel.textChanged(site: site, text: replicas[site].text, what: "integrate the catch-up")
             reportIfSynchronized(site, kernel: &kernel)
+            documentChanged(site, kernel: &kernel)
         case .reload(let entries, let committed, let reason):
             kernel.note(site, "deliver \(envelope.key): rebuild from \(entries.count) stored update(s) (\(reason))")
             let discarded = pending[site].filter { $0.clientOpID > committed }.map(\.edit)
             pending[site] = []
             kernel.withdraw(edits: discarded)
             kernel.observed(.reloaded(client: site, discardedEdits: discarded.count, reason: reason))
+            let previous = presence?.ownSelection(at: site, in: replicas[site])
             replicas[site] = Replica(replicaID: ReplicaID(site), initialText: initialScalars)
             for entry in entries { replicas[site].integrate(entry.update) }
+            if let previous { presence?.rebuilt(at: site, previous: previous, in: replicas[site]) }
             lastSeen[site] = entries.count
             kernel.textChanged(site: site, text: replicas[site].text, what: "rebuilt, \(discarded.count) pending edit(s) discarded")
             reportIfSynchronized(site, kernel: &kernel)
+            documentChanged(site, kernel: &kernel)
         case .duplicate(let clientOpID):
             kernel.note(site, "deliver \(envelope.key): c\(site)#\(clientOpID) was already stored")
         case .restore(let version):
             serverReceivesRestore(version: version, from: envelope.from, kernel: &kernel)
+        case .presence(let selection, let sequence, let owner) where site == 0:
+            serverReceivesPresence(selection, sequence: sequence, owner: owner, kernel: &kernel)
+        case .presence(let selection, let sequence, let owner):
+            clientReceivesPresence(site, selection: selection, sequence: sequence, owner: owner, kernel: &kernel)
+        case .presenceLeave(let owner):
+            clientHearsLeave(site, owner: owner, kernel: &kernel)
         }
     }
 
@@ -178,9 +203,15 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             lastSubmitted[site] = last
             kernel.setTimer(site: site, tag: last.clientOpID, after: Self.resendAfterMicroseconds)
         }
+        presence?.states[site].owed = true
+        sendPresenceIfAllowed(site, kernel: &kernel)
     }
 
     mutating func timerFired(site: Int, tag: Int, kernel: inout SimulationKernel<Payload>) {
+        guard tag >= 0 else {
+            presenceTimerFired(site, tag: tag, kernel: &kernel)
+            return
+        }
         guard kernel.isConnected(site) else { return }
         if let item = pending[site].first(where: { $0.clientOpID == tag }) {
             kernel.note(site, "no ack for c\(site)#\(tag) after \(VirtualTime(microseconds: Self.resendAfterMicroseconds)): resend")
@@ -193,6 +224,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
     mutating func serverCrashed(kernel: inout SimulationKernel<Payload>) {
         serverIsUp = false
         sessions = Array(repeating: nil, count: sessions.count)
+        serverPresence = Array(repeating: nil, count: serverPresence.count)
     }
 
     mutating func serverRestarted(failover: Bool, kernel: inout SimulationKernel<Payload>) {
@@ -216,6 +248,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
             rebuilt.integrate(entry.update)
             kernel.observed(.historyRebuilt(version: index + 1, text: rebuilt.text, how: "\(index + 1) stored update(s)"))
         }
+        reportPresenceAtEnd(kernel: &kernel)
     }
 
     /// Per client, the highest `client_op_id` in the durable log (index 0: the server's own).
@@ -241,6 +274,7 @@ struct RelaySystem<Replica: CRDTReplica>: ReplicationSystem {
         kernel.send(.welcome(missed: missed, from: from), key: MessageKey(kind: .welcome, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
                     bytes: missed.reduce(Self.headerBytes) { $0 + Self.headerBytes + Replica.encodedSize(of: $1.update) },
                     summary: "\(missed.count) update(s) from #\(from)")
+        sendKnownPresence(to: client, kernel: &kernel)
     }
 
     /// Whether the server stores an update: the author's role must allow editing (otherwise

@@ -24,6 +24,10 @@ protocol ReplicationSystem {
     /// A client's new connection to the server is open.
     mutating func connectionOpened(client: Int, kernel: inout SimulationKernel<Payload>)
 
+    /// A client left (its connection closed, not in a crash): the server, or in a mesh every
+    /// peer, stops showing its presence and tells whoever must know.
+    mutating func clientDeparted(_ client: Int, kernel: inout SimulationKernel<Payload>)
+
     /// The server process died (the kernel has already dropped every connection).
     mutating func serverCrashed(kernel: inout SimulationKernel<Payload>)
 

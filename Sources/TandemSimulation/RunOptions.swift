@@ -25,6 +25,8 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
     public var revocations: Int
     /// How many clients share their cursor.
     public var cursorSharers: Int
+    /// How many of the sharers select the text they type (see `Trace.selectingClients`).
+    public var selectingClients: Int
     /// How the sites are wired.
     public var topology: Topology
 
@@ -32,7 +34,7 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
     public init(
         clients: Int, operations: Int, initialLength: Int, latency: LatencySpec, workload: TypingWorkload,
         faults: FaultMix = FaultMix(), server: ServerPolicy = .standard, viewers: Int = 0, commenters: Int = 0, revocations: Int = 0,
-        cursorSharers: Int? = nil, topology: Topology = .star
+        cursorSharers: Int? = nil, selectingClients: Int = 0, topology: Topology = .star
     ) {
         self.clients = clients
         self.operations = operations
@@ -45,6 +47,7 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
         self.commenters = commenters
         self.revocations = revocations
         self.cursorSharers = cursorSharers ?? clients
+        self.selectingClients = selectingClients
         self.topology = topology
     }
 
@@ -52,8 +55,9 @@ public struct RunOptions: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "\(clients) clients, \(operations) edits, initial text \(initialLength) scalars, latency \(latency), workload \(workload); "
             + "faults: \(faults); "
-            + (topology == .mesh ? "topology mesh (no server, no roles, no presence)"
+            + (topology == .mesh ? "topology mesh (no server, no roles)"
                 : "server: \(server.summary); roles: \(viewers) viewer(s), \(commenters) commenter(s), "
-                    + "\(revocations) revocation(s); \(cursorSharers) cursor sharer(s)")
+                    + "\(revocations) revocation(s)")
+            + "; \(cursorSharers) cursor sharer(s), \(selectingClients) selecting"
     }
 }

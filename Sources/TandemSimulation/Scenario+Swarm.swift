@@ -58,10 +58,11 @@ extension Scenario {
                 faults.channelReorderPerMille = weight(channels.reorderPerMille)
             }
         }
+        let selecting = generator.int(in: 0...max(0, sharers))
         return RunOptions(
             clients: clients, operations: operations, initialLength: initialLength, latency: latency, workload: workload,
             faults: faults, server: server, viewers: viewers, commenters: commenters, revocations: revocations, cursorSharers: sharers,
-            topology: topology)
+            selectingClients: selecting, topology: topology)
     }
 
     private func drawLatency(using generator: inout SplitMix64) -> LatencySpec {

@@ -32,6 +32,7 @@ extension SimulationKernel {
                 statistics.reconnects += 1
                 let connection = network.clients[client].connection
                 note(client, "connected (connection \(connection))")
+                observed(.connectionChanged(client: client, up: true))
                 return .connected(client: client)
             }
             network.clients[client].failedAttempts += 1
@@ -77,6 +78,9 @@ extension SimulationKernel {
             return .serverRestarted(failover: fault.failover)
         case .revoke(let index):
             note(faults.revocations[index].client, "FAULT edit access revoked")
+        case .departed(let client, let connection):
+            guard network.connection(of: client) == connection, !network.clients[client].connected else { return nil }
+            return .departed(client: client)
         case .faultsHealed:
             let deadline = deadline
             note(0, "every fault has healed; the system must now reach quiescence by \(deadline)")
@@ -106,7 +110,7 @@ extension SimulationKernel {
         statistics.crashes += 1
         network.serverIsUp = false
         for client in 1..<network.clients.count where network.clients[client].connected {
-            dropConnection(of: client)
+            dropConnection(of: client, announced: false)
             scheduleReconnect(client, at: now.advanced(by: backoff(client)))
         }
         schedule(.fault(.restart(index)), at: now.advanced(by: fault.downtimeMicroseconds))
@@ -129,12 +133,16 @@ extension SimulationKernel {
         scheduleReconnect(client, at: network.clients[client].offlineUntil)
     }
 
-    private mutating func dropConnection(of client: Int) {
+    /// Closes the client's connection; unless a crash closed it (`announced` false), the
+    /// server or the peers learn right after that the client left.
+    private mutating func dropConnection(of client: Int, announced: Bool = true) {
         guard network.clients[client].connected else { return }
         network.clients[client].connected = false
         network.clients[client].connection += 1
         forgetDeliveries(of: client)
         statistics.disconnects += 1
+        observed(.connectionChanged(client: client, up: false))
+        if announced { schedule(.fault(.departed(client: client, connection: network.clients[client].connection)), at: now) }
     }
 
     /// Schedules the client's next connection attempt, superseding any scheduled one.

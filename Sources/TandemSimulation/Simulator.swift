@@ -5,6 +5,20 @@ import TandemCore
 /// A run is a pure function of (engine, trace): the same inputs give the same outcome,
 /// violations and timeline on every machine and with any number of worker threads.
 public enum Simulator {
+    /// Why the engine's clients share no presence on the topology, or nil when they do: a
+    /// CRDT engine needs `CRDTAnchoring` to pin cursors to its elements, and OT peers on a
+    /// mesh have no cursor transform through adOPTed's translation.
+    public static func presenceUnsupported(engine: EngineDescriptor, topology: Topology) -> String? {
+        switch engine.family {
+        case .ot:
+            guard topology == .mesh else { return nil }
+            return "OT peers on a mesh share no cursors (the cursors oracle has nothing to judge)"
+        case .crdt(let replicaType):
+            guard !(replicaType is any CRDTAnchoring.Type) else { return nil }
+            return "engine \(engine.name) does not conform to CRDTAnchoring, so its clients share no cursors (the cursors oracle has nothing to judge)"
+        }
+    }
+
     /// Runs any described engine on its trace's topology: OT under Jupiter on a star and
     /// with adOPTed on a mesh, CRDTs behind a relay or peer to peer. `flaws` plants bugs in
     /// the simulated system.
@@ -97,6 +111,7 @@ public enum Simulator {
                 case .connected(let client): system.connectionOpened(client: client, kernel: &kernel)
                 case .serverCrashed: system.serverCrashed(kernel: &kernel)
                 case .serverRestarted(let failover): system.serverRestarted(failover: failover, kernel: &kernel)
+                case .departed(let client): system.clientDeparted(client, kernel: &kernel)
                 case nil: break
                 }
             }

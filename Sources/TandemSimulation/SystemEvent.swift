@@ -27,11 +27,15 @@ public enum SystemEvent: Sendable {
     case restored(version: Int, asVersion: Int, requester: Int, deleted: [Unicode.Scalar], reinserted: [Unicode.Scalar])
     /// A client threw its pending edits away and reloaded the document.
     case reloaded(client: Int, discardedEdits: Int, reason: String)
-    /// A client's document or the cursors it shows changed: the cursors of the others
-    /// (indexed by client, nil where it shows none) in its document of `documentLength` scalars.
-    case cursorsShown(site: Int, documentLength: Int, shown: [Int?])
-    /// After the run: each client's own caret and the cursors it shows for the others.
-    case cursorsAtEnd(site: Int, caret: Int, shown: [Int?])
+    /// A client's document or the cursors it shows changed: the cursors and selections of the
+    /// others (indexed by client, nil where it shows none) in its document of `documentLength`
+    /// scalars.
+    case cursorsShown(site: Int, documentLength: Int, shown: [Selection?])
+    /// After the run: each client's own selection and the selections it shows for the others.
+    case cursorsAtEnd(site: Int, own: Selection, shown: [Selection?])
+    /// The network's truth, not the protocol's: a client's connection to the server (star), or
+    /// to its peers (mesh), went down or came up. A server crash takes every client down.
+    case connectionChanged(client: Int, up: Bool)
     /// After the run: the server's text at `version`, rebuilt from durable state as `how`
     /// describes (e.g. `snapshot v100 + 7 ops`).
     case historyRebuilt(version: Int, text: TextBuffer, how: String)

@@ -10,6 +10,9 @@ extension SystemFlaws {
         ("snapshots-stale-text", .snapshotsStaleText),
         ("peers-never-retransmit", .peersNeverRetransmit),
         ("restores-off-by-one-version", .restoresOffByOneVersion),
+        ("keeps-raw-cursor-positions", .keepsRawCursorPositions),
+        ("leaves-selection-anchors-untransformed", .leavesSelectionAnchorsUntransformed),
+        ("ignores-presence-leave", .ignoresPresenceLeave),
     ]
 
     /// The flaw with this name, if any.

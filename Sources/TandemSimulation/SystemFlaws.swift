@@ -29,4 +29,13 @@ public struct SystemFlaws: OptionSet, Sendable, Hashable {
     /// The server carries out "restore version v" with the text of version v − 1, so the head
     /// it commits is not the text of the version it reports restored.
     public static let restoresOffByOneVersion = SystemFlaws(rawValue: 1 << 7)
+    /// CRDT clients turn the anchors of a cursor they receive into plain positions and keep
+    /// those, so the cursors they show drift as concurrent edits land.
+    public static let keepsRawCursorPositions = SystemFlaws(rawValue: 1 << 8)
+    /// Clients move only the head of a remote selection as edits land, leaving its anchor end
+    /// where it was.
+    public static let leavesSelectionAnchorsUntransformed = SystemFlaws(rawValue: 1 << 9)
+    /// The server (or, in a mesh, each peer) never acts on a client leaving: the others keep
+    /// showing its cursor until it comes back.
+    public static let ignoresPresenceLeave = SystemFlaws(rawValue: 1 << 10)
 }

@@ -30,6 +30,10 @@ public struct Trace: Sendable, Equatable, Codable {
     public var server: ServerPolicy
     /// The clients that share their cursor with the others (presence).
     public var cursorSharers: [Int]
+    /// The sharing clients whose user selects the text each of their inserts typed (from its
+    /// start to its end), where the others leave a caret after it; their deletes leave a
+    /// caret. Absent from the JSON when empty.
+    public var selectingClients: [Int]
     /// How the sites are wired: a central server (`star`) or peer to peer (`mesh`).
     public var topology: Topology
 
@@ -38,7 +42,7 @@ public struct Trace: Sendable, Equatable, Codable {
     public init(
         seed: UInt64, clients: Int, initialText: String, network: NetworkPlan, edits: [EditIntent],
         roles: [ClientRole]? = nil, faults: FaultPlan = .none, server: ServerPolicy = .standard, cursorSharers: [Int]? = nil,
-        topology: Topology = .star
+        selectingClients: [Int] = [], topology: Topology = .star
     ) {
         self.formatVersion = Trace.currentFormatVersion
         self.seed = seed
@@ -50,6 +54,7 @@ public struct Trace: Sendable, Equatable, Codable {
         self.faults = faults
         self.server = server
         self.cursorSharers = cursorSharers ?? (clients >= 1 ? Array(1...clients) : [])
+        self.selectingClients = selectingClients
         self.topology = topology
     }
 
@@ -79,7 +84,7 @@ public struct Trace: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case formatVersion, seed, clients, initialText, network, edits, roles, faults, server, cursorSharers, topology
+        case formatVersion, seed, clients, initialText, network, edits, roles, faults, server, cursorSharers, selectingClients, topology
     }
 
     public init(from decoder: any Decoder) throws {
@@ -100,6 +105,7 @@ public struct Trace: Sendable, Equatable, Codable {
         faults = try container.decodeIfPresent(FaultPlan.self, forKey: .faults) ?? .none
         server = try container.decodeIfPresent(ServerPolicy.self, forKey: .server) ?? .standard
         cursorSharers = try container.decodeIfPresent([Int].self, forKey: .cursorSharers) ?? (clients >= 1 ? Array(1...clients) : [])
+        selectingClients = try container.decodeIfPresent([Int].self, forKey: .selectingClients) ?? []
         topology = try container.decodeIfPresent(Topology.self, forKey: .topology) ?? .star
         if let conflict = topologyConflict {
             throw DecodingError.dataCorruptedError(forKey: .topology, in: container, debugDescription: conflict)
@@ -112,7 +118,7 @@ public struct Trace: Sendable, Equatable, Codable {
             throw DecodingError.dataCorruptedError(
                 forKey: .faults, in: container, debugDescription: "a partition names no clients; give it at least one")
         }
-        let named = cursorSharers + faults.disconnects.map(\.client) + faults.partitions.flatMap(\.clients) + faults.revocations.map(\.client)
+        let named = cursorSharers + selectingClients + faults.disconnects.map(\.client) + faults.partitions.flatMap(\.clients) + faults.revocations.map(\.client)
         if let bad = named.first(where: { $0 < 1 || $0 > clients }) {
             throw DecodingError.dataCorruptedError(
                 forKey: .faults, in: container, debugDescription: "a fault names client \(bad), but the trace has clients 1...\(clients)")
@@ -136,6 +142,7 @@ public struct Trace: Sendable, Equatable, Codable {
         try container.encode(faults, forKey: .faults)
         try container.encode(server, forKey: .server)
         try container.encode(cursorSharers, forKey: .cursorSharers)
+        if !selectingClients.isEmpty { try container.encode(selectingClients, forKey: .selectingClients) }
         try container.encode(topology, forKey: .topology)
     }
 

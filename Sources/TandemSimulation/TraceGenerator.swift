@@ -43,7 +43,7 @@ public enum TraceGenerator {
         return Trace(
             seed: seed, clients: options.clients, initialText: initialText, network: network, edits: edits, roles: roles,
             faults: faults, server: options.server, cursorSharers: Array(sharers.prefix(options.cursorSharers)).sorted(),
-            topology: options.topology)
+            selectingClients: Array(sharers.prefix(min(options.cursorSharers, options.selectingClients))).sorted(), topology: options.topology)
     }
 
     /// Concrete faults for a drawn mix: each at a time within the run's span of edits. Long

@@ -40,7 +40,7 @@ enum ReplayCommand {
         if !flaws.isEmpty { print("planted flaws: \(flaws.names.joined(separator: ", "))") }
         print("scenario: \(scenario.name)")
         print("options: \(drawn)")
-        return report(result, trace: trace)
+        return report(result, trace: trace, engine: engine)
     }
 
     private static func replayFixture(at path: String, arguments: [String], catalog: EngineCatalog) throws -> Int32 {
@@ -54,15 +54,18 @@ enum ReplayCommand {
         print("expects: \(fixture.expect) (filed under \(fixture.property.rawValue))")
         if let seed = fixture.foundBy.seed { print("found by: seed \(seed) in scenario \(fixture.foundBy.scenario ?? "?")") }
         if let drawn = fixture.options { print("options the original run drew: \(drawn)") }
-        let status = report(result, trace: fixture.trace)
+        let status = report(result, trace: fixture.trace, engine: engine)
         print("expectation \(Regression.meetsExpectation(fixture, result) ? "met" : "NOT met"): the fixture expects it \(fixture.expect)")
         return status
     }
 
     /// Prints the run's roles, faults, timeline, counters, final states and verdict; returns the exit status.
-    private static func report(_ result: RunResult, trace: Trace) -> Int32 {
+    private static func report(_ result: RunResult, trace: Trace, engine: EngineDescriptor) -> Int32 {
+        let sharers = trace.cursorSharers.isEmpty ? "nobody" : trace.cursorSharers.map { "c\($0)" }.joined(separator: ", ")
+        let selecting = trace.selectingClients.map { "c\($0)" }.joined(separator: ", ")
         print("roles: " + trace.roles.enumerated().map { "c\($0.offset + 1) \($0.element.rawValue)" }.joined(separator: ", ")
-              + "; cursors shared by " + (trace.cursorSharers.isEmpty ? "nobody" : trace.cursorSharers.map { "c\($0)" }.joined(separator: ", ")))
+              + "; cursors shared by \(sharers)" + (selecting.isEmpty ? "" : "; selecting what they type: \(selecting)"))
+        if let unsupported = Simulator.presenceUnsupported(engine: engine, topology: trace.topology) { print("presence: \(unsupported)") }
         for fault in trace.faults.summaries { print("fault: \(fault)") }
         for line in result.timeline { print(line) }
         let statistics = result.outcome.statistics

@@ -24,12 +24,25 @@ import TandemSimulation
         var object = try JSONSerialization.jsonObject(
             with: TraceGenerator.trace(seed: 1, scenario: Scenario.default.pinning(clients: 3, operations: 20)).jsonData()) as! [String: Any]
         object["formatVersion"] = 1
-        for field in ["roles", "faults", "server", "cursorSharers"] { object[field] = nil }
+        for field in ["roles", "faults", "server", "cursorSharers", "selectingClients"] { object[field] = nil }
         let trace = try Trace.fromJSON(try JSONSerialization.data(withJSONObject: object))
         #expect(trace.faults == .none)
         #expect(trace.roles == [.editor, .editor, .editor])
         #expect(trace.cursorSharers == [1, 2, 3])
+        #expect(trace.selectingClients == [])
         #expect(trace.server == .standard)
+    }
+
+    @Test func selectingClientsAreAnOptionalFieldDrawnAmongTheSharers() throws {
+        let scenario = Scenario.default.pinning(clients: 4, operations: 40)
+        let traces = (0..<40).map { TraceGenerator.trace(seed: UInt64($0), scenario: scenario) }
+        #expect(traces.allSatisfy { Set($0.selectingClients).isSubset(of: $0.cursorSharers) })
+        #expect(traces.contains { !$0.selectingClients.isEmpty })
+        for trace in traces.prefix(10) {
+            let text = String(decoding: try trace.jsonData(), as: UTF8.self)
+            #expect(text.contains("selectingClients") == !trace.selectingClients.isEmpty)
+            #expect(try Trace.fromJSON(trace.jsonData()) == trace)
+        }
     }
 
     @Test func recordsTheFaultsTheSeedDrewWithinTheScenarioBounds() throws {

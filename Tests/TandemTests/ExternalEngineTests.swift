@@ -123,6 +123,13 @@ struct ListCRDT: CRDTReplica {
         #expect(summary.statistics.messages > 0)
     }
 
+    @Test func anEngineWithoutAnchorsSharesNoPresenceAndSaysSo() {
+        let mine = EngineDescriptor(name: "my-list-crdt", summary: "a user's list CRDT", family: .crdt(ListCRDT.self))
+        #expect(Simulator.presenceUnsupported(engine: mine, topology: .star)?.contains("does not conform to CRDTAnchoring") == true)
+        #expect(Simulator.presenceUnsupported(engine: EngineCatalog.builtIn.engine(named: "rga")!, topology: .mesh) == nil)
+        #expect(Simulator.presenceUnsupported(engine: EngineCatalog.builtIn.engine(named: "ot-text")!, topology: .star) == nil)
+    }
+
     @Test func aUsersChecksRunBesideTheStandardOnes() {
         struct LengthLimit: Checker {
             var longest = 0
