@@ -36,9 +36,8 @@ public enum BuiltinEngines {
             inDefaultCampaign: false),
         EngineDescriptor(
             name: "ot-suleiman",
-            summary: "Suleiman, Cart & Ferrié 1998: inserts carry av/ap sets of concurrent deletions; TP1, not TP2",
+            summary: "Suleiman, Cart & Ferrié 1998: inserts carry av/ap sets of concurrent deletions; TP1 only while deletions stay distinct, not TP2",
             family: .ot(CharacterwiseEngine(SuleimanFunctions())),
-            claims: [.tp1],
             inDefaultCampaign: false),
         EngineDescriptor(
             name: "ot-imine",

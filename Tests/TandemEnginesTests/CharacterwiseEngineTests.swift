@@ -46,6 +46,7 @@ import Testing
     @Test func wireSizeCountsThePrimitives() {
         #expect(engine.encodedSize(of: []) == 1)
         #expect(engine.encodedSize(of: [.insert("x", at: 1), .delete(at: 200)]) == 1 + (1 + 1 + 1) + (1 + 2))
+        #expect(engine.encodedSize(of: [.insert("x", at: -1), .delete(at: -64), .delete(at: -65)]) == 1 + (1 + 1 + 1) + (1 + 1) + (1 + 2))
         #expect(CharacterwiseEngine(ImineFunctions()).encodedSize(of: [.insert("é", at: 1, initialPosition: 2)]) == 1 + 1 + 1 + 2 + 1)
     }
 

@@ -57,6 +57,28 @@ import Testing
         #expect(violation == nil, "\(violation.map { "\($0.document): \(engine.describe($0.a)) ∥ \(engine.describe($0.b))" } ?? "")")
     }
 
+    /// A recurring text gives two distinct deletions one identifier: on "a", x and y are typed
+    /// after the a, which is deleted, typed again and deleted again. Both inserts then hold
+    /// the identifier in av and in ap, each moves right of the other, and TP1 fails.
+    @Test func aRecurringTextMergesTwoDeletionsAndBreaksTP1() throws {
+        let text = TextBuffer("a")
+        let firstDeletion = engine.deletion(of: 0..<1, in: text)
+        let retyped = engine.insertion(of: ["a"], at: 0, in: TextBuffer(""))
+        let secondDeletion = engine.deletion(of: 0..<1, in: text)
+        #expect(firstDeletion == secondDeletion)
+        let history = [firstDeletion, retyped, secondDeletion]
+        let x = history.reduce(engine.insertion(of: ["x"], at: 1, in: text)) { engine.transform($0, against: $1, tieBreak: .thisFirst) }
+        let y = history.reduce(engine.insertion(of: ["y"], at: 1, in: text)) { engine.transform($0, against: $1, tieBreak: .thisFirst) }
+        guard case .delete(_, let id)? = firstDeletion.first else {
+            Issue.record("the deletion is not one delete primitive: \(firstDeletion)")
+            return
+        }
+        #expect(x == [ins("x", 0, av: [id], ap: [id])] && y == [ins("y", 0, av: [id], ap: [id])])
+        let (afterX, afterY) = ClassicalFixture.tp1Sides(engine, x, y, aFirst: true, on: TextBuffer(""))
+        #expect(afterX?.string == "xy")
+        #expect(afterY?.string == "yx")
+    }
+
     /// Fresh operations on texts of up to three scalars never break TP2: the sets are empty
     /// until a deletion has been seen.
     @Test func freshOperationsKeepTP2() {

@@ -49,13 +49,27 @@ public enum CharacterEdit: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Bytes on the wire: a tag byte (0 insert, 1 delete), the position as an unsigned LEB128
-    /// varint and, for an insertion, the scalar's UTF-8 bytes.
+    /// Bytes on the wire: a tag byte (0 insert, 1 delete), the position as a zigzag LEB128
+    /// varint and, for an insertion, the scalar's UTF-8 bytes. Positions are signed on the
+    /// wire because a flawed function can move one below zero (dOPT does), and such an
+    /// operation must still travel to the replica that rejects it.
     public var encodedSize: Int {
         switch self {
-        case .insert(let scalar, let position): 1 + TextOperation.varintSize(position) + scalar.utf8.count
-        case .delete(let position): 1 + TextOperation.varintSize(position)
+        case .insert(let scalar, let position): 1 + Self.zigzagVarintSize(position) + scalar.utf8.count
+        case .delete(let position): 1 + Self.zigzagVarintSize(position)
         }
+    }
+
+    /// The number of bytes of an integer as a zigzag LEB128 varint (0, -1, 1, -2… map to
+    /// 0, 1, 2, 3…, then 7 bits a byte).
+    static func zigzagVarintSize(_ value: Int) -> Int {
+        var rest = UInt(bitPattern: (value << 1) ^ (value >> (Int.bitWidth - 1))) >> 7
+        var size = 1
+        while rest > 0 {
+            rest >>= 7
+            size += 1
+        }
+        return size
     }
 
     /// `ins(3,"x")` or `del(3)`, the scalar escaped with `TextEscaping`.

@@ -24,10 +24,10 @@ public enum IminePrimitive: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The plain edit's bytes, plus the initial position of an insertion as a varint.
+    /// The plain edit's bytes, plus the initial position of an insertion as a zigzag varint.
     public var encodedSize: Int {
         switch self {
-        case .insert(_, _, let initial): edit.encodedSize + TextOperation.varintSize(initial)
+        case .insert(_, _, let initial): edit.encodedSize + CharacterEdit.zigzagVarintSize(initial)
         case .delete: edit.encodedSize
         }
     }

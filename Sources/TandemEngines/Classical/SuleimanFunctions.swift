@@ -17,14 +17,19 @@ import TandemCore
 /// `tieBreak` is ignored.
 ///
 /// Ambiguity, and the reading chosen: the sets hold *deletion operations*. A theorem-prover
-/// model that writes a deletion as its position term Del(p₂) makes the same deletion,
-/// seen at two positions, count as two, and the same position, used by two deletions,
-/// count as one; that reading breaks TP1 (Randolph, Boucheneb, Imine and Quintero, IEEE TC
-/// 2015). Here a deletion keeps one identifier through every transformation, as an
-/// operation does in the paper: the stable hash of the text it was made on and the position
-/// of the scalar it removes there (`deletePrimitive`), so two deletions of the same scalar
-/// of the same state are the same deletion. With that reading TP1 holds, as Imine et al.
-/// (2003) report; TP2 does not. It claims TP1.
+/// model that writes a deletion as its position term Del(p₂) makes the same deletion, seen
+/// at two positions, count as two, and one position, used by two deletions, count as one,
+/// so one deletion can sit in both av and ap; that reading breaks TP1 (Randolph, Boucheneb,
+/// Imine and Quintero, IEEE Transactions on Computers 2015). Here a deletion keeps one
+/// identifier through every transformation, as an operation does in the paper. A stateless
+/// engine knows no site or sequence number, so the identifier is the stable hash of the text
+/// the deletion was made on combined with the position of the scalar it removes
+/// (`deletePrimitive`): two deletions of the same scalar of the same state are one deletion.
+/// When a text recurs (a restore, or typing then deleting), two distinct deletions get one
+/// identifier, one insertion can then hold it in both av and ap, and TP1 fails exactly as in
+/// the positional reading; `tandem fuzz --engine ot-suleiman` finds such runs. On operations
+/// that never see a recurring text, TP1 holds, as Imine et al. (2003) report; TP2 does not.
+/// It claims neither property.
 public struct SuleimanFunctions: CharacterwiseFunctions {
     /// Insertions carry their `av` and `ap` sets, deletions their identifier.
     public typealias Primitive = SuleimanPrimitive
