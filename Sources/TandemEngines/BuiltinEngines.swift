@@ -18,5 +18,32 @@ public enum BuiltinEngines {
             summary: "ot-text whose transform lets both sides win a same-position insert tie (violates TP1)",
             family: .ot(BuggyOTEngine()),
             isDeliberatelyBroken: true),
+        EngineDescriptor(
+            name: "ot-dopt",
+            summary: "Ellis & Gibbs 1989 (dOPT): character-wise ins/del, priorities, equal inserts become the identity; violates TP1",
+            family: .ot(CharacterwiseEngine(DOPTFunctions())),
+            inDefaultCampaign: false),
+        EngineDescriptor(
+            name: "ot-ressel",
+            summary: "Ressel, Nitsche-Ruhland & Gunzenhäuser 1996 (adOPTed): character-wise ins/del, site ids break ties; TP1, not TP2",
+            family: .ot(CharacterwiseEngine(ResselFunctions())),
+            claims: [.tp1],
+            inDefaultCampaign: false),
+        EngineDescriptor(
+            name: "ot-sun",
+            summary: "Sun, Jia, Zhang, Yang & Chen 1998 (GOT): IT functions for character-wise ins/del, no tie rule; violates TP1",
+            family: .ot(CharacterwiseEngine(SunFunctions())),
+            inDefaultCampaign: false),
+        EngineDescriptor(
+            name: "ot-suleiman",
+            summary: "Suleiman, Cart & Ferrié 1998: inserts carry av/ap sets of concurrent deletions; TP1 only while deletions stay distinct, not TP2",
+            family: .ot(CharacterwiseEngine(SuleimanFunctions())),
+            inDefaultCampaign: false),
+        EngineDescriptor(
+            name: "ot-imine",
+            summary: "Imine, Molli, Oster & Rusinowitch 2003: inserts carry their initial position; TP1, not TP2 (refuted 2006)",
+            family: .ot(CharacterwiseEngine(ImineFunctions())),
+            claims: [.tp1],
+            inDefaultCampaign: false),
     ]
 }
