@@ -3,13 +3,18 @@ import TandemCore
 /// TP1 and TP2 checked on an OT engine by exhaustive enumeration, the engine of `tandem check`.
 ///
 /// Every document up to `maxLength` scalars over the first `alphabetSize` letters (`a`, `b`,
-/// …) is enumerated, shortest first and in alphabetical order within a length; on each, every
-/// single-letter insertion at every position and every single-scalar deletion. TP1 takes
-/// every unordered pair of those edits (the same edit twice included: two sites may make the
+/// …) is enumerated, shortest first and in alphabetical order within a length. The operations
+/// on a document are every single-letter insertion at every position and every single-scalar
+/// deletion made on it, and, with `history` (the default), every such operation made on an
+/// earlier document and transformed past one concurrent edit that led to this one, as it
+/// would arrive at a site: operations that carry metadata (an initial position, sets of
+/// deletions) differ from fresh ones, and the literature's TP2 counterexamples for such
+/// functions need them. Operations with the same engine description count once. TP1 takes
+/// every unordered pair of operations (the same one twice included: two sites may make the
 /// same edit concurrently) under both priority orders of their two sites; TP2 every triple
-/// `(a, b, c)` with `a` no later than `b` in the enumeration (TP2 is symmetric in them) under
-/// all six priority orders of the three sites. The order is fixed, so the first violation
-/// found is the smallest: on the shortest document, with the earliest edits.
+/// `(a, b, c)` with `a` no later than `b` (TP2 is symmetric in them) under all six priority
+/// orders of the three sites. The order is fixed, and the smallest violation (shortest
+/// document, fewest scalars edited, then first found) is reported.
 ///
 /// Sampling goes beyond the bound: longer documents and edits of several scalars, drawn from
 /// a seed.
@@ -33,6 +38,14 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
         /// What it does.
         public var kind: Kind
 
+        /// How many scalars it inserts or deletes.
+        var size: Int {
+            switch kind {
+            case .insert(let text): text.count
+            case .delete(let count): count
+            }
+        }
+
         /// `ins(1,"x")` or `del(2)`; `del(2,3)` deletes three scalars from position 2.
         public var description: String {
             switch kind {
@@ -48,8 +61,9 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
         public var property: Property
         /// The document the edits are made on.
         public var document: Engine.Document
-        /// The edits, `a`, `b` (and `c` for TP2), each made at its own site.
-        public var edits: [Edit]
+        /// The operations `a`, `b` (and `c` for TP2), each from its own site, in readable form:
+        /// the edit, and for one that arrives transformed, where it was made and past what.
+        public var edits: [String]
         /// Each edit's site priority: the higher wins ties.
         public var priorities: [Int]
         /// The engine's own form of each edit's operation.
@@ -69,14 +83,7 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
         }
 
         /// The size that orders counterexamples: document length, then scalars the edits touch.
-        var size: (Int, Int) {
-            (document.visibleCount, edits.map { edit in
-                switch edit.kind {
-                case .insert(let text): text.count
-                case .delete(let count): count
-                }
-            }.reduce(0, +))
-        }
+        var size: (Int, Int)
     }
 
     /// What checking one property came to.
@@ -100,36 +107,91 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
     public var maxLength: Int
     /// The letters documents and insertions use: the first `alphabetSize` of `a`…`z`.
     public var alphabet: [Unicode.Scalar]
+    /// Whether operations transformed past one concurrent edit are enumerated too.
+    public var history: Bool
 
     /// A check of `engine` over documents up to `maxLength` scalars over `alphabetSize` letters
-    /// (1…26).
-    public init(engine: Engine, maxLength: Int, alphabetSize: Int) {
+    /// (1…26), with operations that arrive transformed unless `history` is false.
+    public init(engine: Engine, maxLength: Int, alphabetSize: Int, history: Bool = true) {
         self.engine = engine
         self.maxLength = maxLength
+        self.history = history
         alphabet = (0..<alphabetSize).map { Unicode.Scalar(UInt8(ascii: "a") + UInt8($0)) }
+    }
+
+    /// An operation enumerated on a state.
+    private struct Candidate {
+        var label: String
+        var operation: Engine.Operation
+        var size: Int
+    }
+
+    /// The states enumerated, each with its operations: fresh documents by length and
+    /// alphabet, then (with `history`) the states transformed operations lead to.
+    private func states() -> [(document: Engine.Document, candidates: [Candidate])] {
+        var states: [(document: Engine.Document, candidates: [Candidate])] = []
+        var seen: [[String]] = []
+        var indexByKey: [String: Int] = [:]
+        func add(_ candidate: Candidate, to document: Engine.Document) {
+            let key = document.readableForm
+            let index: Int
+            if let known = indexByKey[key] {
+                index = known
+            } else {
+                index = states.count
+                indexByKey[key] = index
+                states.append((document, []))
+                seen.append([])
+            }
+            let description = engine.describe(candidate.operation)
+            guard !seen[index].contains(description) else { return }
+            seen[index].append(description)
+            states[index].candidates.append(candidate)
+        }
+        var fresh: [(Engine.Document, [Edit])] = []
+        for length in 0...maxLength {
+            for text in texts(ofLength: length) {
+                let document = Engine.Document(visibleText: TextBuffer(text))
+                let edits = singleEdits(onLength: length)
+                fresh.append((document, edits))
+                for edit in edits { add(Candidate(label: edit.description, operation: operation(for: edit, on: document), size: 1), to: document) }
+            }
+        }
+        guard history else { return states }
+        for (origin, edits) in fresh {
+            for concurrent in edits {
+                let past = operation(for: concurrent, on: origin)
+                guard let reached = try? engine.applying([past], to: origin), reached.visibleCount <= maxLength else { continue }
+                for edit in edits {
+                    for tieBreak in [TieBreak.thisFirst, .otherFirst] {
+                        let label = "\(edit) made on \(origin.readableForm), transformed past concurrent \(concurrent) "
+                            + "(\(tieBreak == .thisFirst ? "winning" : "losing") ties)"
+                        let transformed = engine.transform(operation(for: edit, on: origin), against: past, tieBreak: tieBreak)
+                        add(Candidate(label: label, operation: transformed, size: 2), to: reached)
+                    }
+                }
+            }
+        }
+        return states
     }
 
     /// Every case of `property` (`tp1` or `tp2`) within the bound.
     public func exhaustive(_ property: Property) -> Report {
         var tally = Tally(property: property)
-        for length in 0...maxLength {
-            for text in texts(ofLength: length) {
-                let document = Engine.Document(visibleText: TextBuffer(text))
-                let edits = singleEdits(onLength: length)
-                switch property {
-                case .tp2:
-                    for (i, a) in edits.enumerated() {
-                        for b in edits[i...] {
-                            for c in edits {
-                                for priority in Self.threeSiteOrders { tally.record(check(document, [a, b, c], priority)) }
-                            }
+        for (document, candidates) in states() {
+            switch property {
+            case .tp2:
+                for (i, a) in candidates.enumerated() {
+                    for b in candidates[i...] {
+                        for c in candidates {
+                            for priority in Self.threeSiteOrders { tally.record(check(document, [a, b, c], priority)) }
                         }
                     }
-                default:
-                    for (i, a) in edits.enumerated() {
-                        for b in edits[i...] {
-                            for priority in Self.twoSiteOrders { tally.record(check(document, [a, b], priority)) }
-                        }
+                }
+            default:
+                for (i, a) in candidates.enumerated() {
+                    for b in candidates[i...] {
+                        for priority in Self.twoSiteOrders { tally.record(check(document, [a, b], priority)) }
                     }
                 }
             }
@@ -147,18 +209,21 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
             let text = (0..<length).map { _ in generator.pick(alphabet) }
             let document = Engine.Document(visibleText: TextBuffer(text))
             let count = property == .tp2 ? 3 : 2
-            let edits = (0..<count).map { _ in randomEdit(onLength: length, using: &generator) }
+            let candidates = (0..<count).map { _ in
+                let edit = randomEdit(onLength: length, using: &generator)
+                return Candidate(label: edit.description, operation: operation(for: edit, on: document), size: edit.size)
+            }
             var priority = Array(1...count)
             generator.shuffle(&priority)
-            tally.record(check(document, edits, priority))
+            tally.record(check(document, candidates, priority))
         }
         return tally.report
     }
 
     /// One case: nil when TP2 does not apply (TP1 fails for `a` and `b`), else the violation
     /// or nothing.
-    private func check(_ document: Engine.Document, _ edits: [Edit], _ priority: [Int]) -> CaseResult {
-        let operations = edits.map { operation(for: $0, on: document) }
+    private func check(_ document: Engine.Document, _ candidates: [Candidate], _ priority: [Int]) -> CaseResult {
+        let operations = candidates.map(\.operation)
         let outcome: TransformationOutcome<Engine.Document>?
         if operations.count == 3 {
             outcome = engine.tp2(operations[0], operations[1], operations[2], on: document,
@@ -170,8 +235,9 @@ public struct TransformationPropertyCheck<Engine: OTEngine> {
         guard let outcome else { return .skipped }
         guard let violation = outcome.violation else { return .holds }
         return .violates(Counterexample(
-            property: operations.count == 3 ? .tp2 : .tp1, document: document, edits: edits, priorities: priority,
-            operations: operations.map(engine.describe), violation: violation))
+            property: operations.count == 3 ? .tp2 : .tp1, document: document, edits: candidates.map(\.label), priorities: priority,
+            operations: operations.map(engine.describe), violation: violation,
+            size: (document.visibleCount, candidates.map(\.size).reduce(0, +))))
     }
 
     private func operation(for edit: Edit, on document: Engine.Document) -> Engine.Operation {

@@ -5,12 +5,16 @@ import Tandem
 enum CheckCommand {
     static let help = """
         Usage: tandem check --engine NAME [--property tp1|tp2|all] [--max-length L] [--alphabet A]
-                            [--samples N [--seed S]]
+                            [--samples N [--seed S]] [--no-history]
 
         Checks TP1 and TP2 on every document of up to L scalars (default 3) over the first
         A letters (default 2) and every pair (TP1) or triple (TP2) of single-scalar edits on
         it, under every order of site priorities, in a fixed order; prints how many cases it
-        checked and the smallest counterexample (document, edits, both results).
+        checked and the smallest counterexample (document, edits, both results). Operations
+        made on an earlier document and transformed past one concurrent edit are enumerated
+        too, as they arrive at a site: functions whose operations carry metadata fail TP2 only
+        on those.
+          --no-history fresh operations only
           --property   tp1, tp2 or all (default all)
           --samples    also check N random cases beyond the bound: longer documents, edits of
                        up to three scalars; --seed draws them (default: a fresh seed, printed first)
@@ -21,7 +25,7 @@ enum CheckCommand {
 
     static func run(_ arguments: [String], catalog: EngineCatalog) throws -> Int32 {
         let options = try CommandLineOptions(
-            arguments, command: "check", valued: ["engine", "property", "max-length", "alphabet", "samples", "seed"], switches: [])
+            arguments, command: "check", valued: ["engine", "property", "max-length", "alphabet", "samples", "seed"], switches: ["no-history"])
         guard let engines = try options.engines("engine", catalog: catalog), engines.count == 1 else {
             throw UsageError("'tandem check' needs exactly one --engine NAME (known: \(catalog.names))")
         }
@@ -48,17 +52,19 @@ enum CheckCommand {
             throw UsageError("--seed draws the --samples; give --samples N too")
         }
         return check(engine, descriptor: descriptor, properties: properties, maxLength: maxLength, alphabet: alphabet,
-                     samples: samples, seed: seed)
+                     history: !options.has("no-history"), samples: samples, seed: seed)
     }
 
     private static func check<Engine: OTEngine>(
-        _ engine: Engine, descriptor: EngineDescriptor, properties: [Property], maxLength: Int, alphabet: Int, samples: Int, seed: UInt64?
+        _ engine: Engine, descriptor: EngineDescriptor, properties: [Property], maxLength: Int, alphabet: Int, history: Bool, samples: Int,
+        seed: UInt64?
     ) -> Int32 {
         if let seed { print("seed: \(seed)") }
-        let checker = TransformationPropertyCheck(engine: engine, maxLength: maxLength, alphabetSize: alphabet)
+        let checker = TransformationPropertyCheck(engine: engine, maxLength: maxLength, alphabetSize: alphabet, history: history)
         let letters = checker.alphabet.map { String($0) }.joined(separator: ", ")
         let claims = descriptor.claims.isEmpty ? "claims no transformation property" : "claims \(descriptor.claims.map(\.rawValue).joined(separator: ", "))"
         print("tandem check: \(descriptor.name) (\(claims)); documents up to \(maxLength) scalars over {\(letters)}"
+              + (history ? ", operations fresh and transformed once" : ", fresh operations only")
               + (samples > 0 ? "; \(samples) samples beyond the bound" : ""))
         var failed = false
         for property in properties {

@@ -119,7 +119,7 @@ struct Tandem {
     @Test func checkReportsCountsAndTheSmallestCounterexampleAndFailsOnlyOnAClaim() throws {
         let clean = try Tandem.run("check", "--engine", "ot-text", "--property", "tp1", "--max-length", "2")
         #expect(clean.status == 0)
-        #expect(clean.standardOutput.contains("tp1: 354 cases, 0 violations: holds"))
+        #expect(clean.standardOutput.contains("tp1: 384 cases, 0 violations: holds"))
         let expected = try Tandem.run("check", "--engine", "ot-text", "--property", "tp2", "--max-length", "1")
         #expect(expected.status == 0)
         #expect(expected.standardOutput.contains("expected, ot-text does not claim tp2; smallest counterexample:"))
@@ -172,7 +172,7 @@ struct Tandem {
         let source = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().first { $0.hasPrefix("buggy-ot-tp1") })
         var object = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(source))) as! [String: Any]
         change(&object)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-broken-fixture-\(ProcessInfo.processInfo.processIdentifier).json")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-broken-fixture-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: object).write(to: path)
         defer { try? FileManager.default.removeItem(at: path) }
         return try Tandem.run("replay", path.path)
