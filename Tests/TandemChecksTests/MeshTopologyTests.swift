@@ -120,4 +120,24 @@ import TandemSimulation
         let roundTripped = try Trace.fromJSON(try unreliableMesh.jsonData())
         #expect(roundTripped == unreliableMesh)
     }
+
+    /// ot-text's TP2 counterexample from `tandem check` (on "a": insert before the character,
+    /// delete it, insert after it, all at once on three peers whose site numbers order them as
+    /// the counterexample's priorities) played out on a mesh, where
+    /// adOPTed integrates along different paths at different peers and needs TP2; behind
+    /// Jupiter's server, which needs only TP1, the same edits converge.
+    @Test func anOTEngineThatViolatesTP2DivergesOnAMeshButNotBehindAServer() {
+        let edits = [
+            FaultTraces.edit(0, client: 2, at: 10, insert: "x", at: 0),
+            FaultTraces.edit(1, client: 3, at: 10, delete: 1, at: 0),
+            FaultTraces.edit(2, client: 1, at: 10, insert: "y", at: 1),
+        ]
+        var mesh = FaultTraces.trace(clients: 3, initialText: "a", edits: edits)
+        mesh.topology = .mesh
+        let star = FaultTraces.trace(clients: 3, initialText: "a", edits: edits)
+        let diverged = FaultTraces.run(mesh)
+        #expect(diverged.violatedProperties.contains(.convergence), "\(diverged.violations)")
+        #expect(diverged.outcome.statistics.transforms > 0)
+        #expect(FaultTraces.run(star).passed)
+    }
 }
