@@ -18,8 +18,8 @@ enum FuzzCommand {
           --jobs      worker threads (default: all cores); results are identical for any value
           --clients   pin the clients per run (default: drawn from the scenario)
           --ops       pin the edit intents per run (default: drawn from the scenario)
-          --topology  star (a server; OT and CRDT engines) or mesh (peer to peer over lossy
-                      channels; CRDT engines) instead of the scenario's topology
+          --topology  star (a server: Jupiter for OT, a relay for CRDTs) or mesh (peer to peer over
+                      lossy channels: adOPTed for OT) instead of the scenario's topology
           --no-shrink keep each failure as found instead of shrinking it
           --fixtures  where failures are written as regression fixtures
                       (default: Scenarios/Regressions)
