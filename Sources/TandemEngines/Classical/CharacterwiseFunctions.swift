@@ -48,6 +48,16 @@ public protocol CharacterwiseFunctions: Sendable {
 }
 
 extension CharacterwiseFunctions where Primitive == CharacterEdit {
+    /// A plain insertion of the scalar at the position.
+    public func insertPrimitive(_ scalar: Unicode.Scalar, at position: Int) -> CharacterEdit {
+        .insert(scalar, at: position)
+    }
+
+    /// A plain deletion at the position; the document is not consulted.
+    public func deletePrimitive(at position: Int, in _: TextBuffer) -> CharacterEdit {
+        .delete(at: position)
+    }
+
     /// Applies the plain edit.
     public func apply(_ primitive: CharacterEdit, to document: inout TextBuffer) throws {
         try primitive.apply(to: &document)

@@ -27,16 +27,6 @@ public struct DOPTFunctions: CharacterwiseFunctions {
     /// The functions; they hold no state.
     public init() {}
 
-    /// `Insert[scalar; position]`.
-    public func insertPrimitive(_ scalar: Unicode.Scalar, at position: Int) -> CharacterEdit {
-        .insert(scalar, at: position)
-    }
-
-    /// `Delete[position]`.
-    public func deletePrimitive(at position: Int, in _: TextBuffer) -> CharacterEdit {
-        .delete(at: position)
-    }
-
     /// The dOPT matrix entry for the pair (see the table above).
     public func transform(_ primitive: CharacterEdit, against other: CharacterEdit, tieBreak: TieBreak) -> CharacterEdit? {
         let p1 = primitive.position

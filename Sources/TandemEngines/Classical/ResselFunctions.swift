@@ -28,16 +28,6 @@ public struct ResselFunctions: CharacterwiseFunctions {
     /// The functions; they hold no state.
     public init() {}
 
-    /// `ins(position, scalar)`.
-    public func insertPrimitive(_ scalar: Unicode.Scalar, at position: Int) -> CharacterEdit {
-        .insert(scalar, at: position)
-    }
-
-    /// `del(position)`.
-    public func deletePrimitive(at position: Int, in _: TextBuffer) -> CharacterEdit {
-        .delete(at: position)
-    }
-
     /// Ressel's function for the pair (see the table above).
     public func transform(_ primitive: CharacterEdit, against other: CharacterEdit, tieBreak: TieBreak) -> CharacterEdit? {
         let p1 = primitive.position

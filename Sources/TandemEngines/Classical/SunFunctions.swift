@@ -29,16 +29,6 @@ public struct SunFunctions: CharacterwiseFunctions {
     /// The functions; they hold no state.
     public init() {}
 
-    /// `Insert[scalar, position]`.
-    public func insertPrimitive(_ scalar: Unicode.Scalar, at position: Int) -> CharacterEdit {
-        .insert(scalar, at: position)
-    }
-
-    /// `Delete[1, position]`.
-    public func deletePrimitive(at position: Int, in _: TextBuffer) -> CharacterEdit {
-        .delete(at: position)
-    }
-
     /// GOT's IT for the pair (see the table above); `tieBreak` is not consulted.
     public func transform(_ primitive: CharacterEdit, against other: CharacterEdit, tieBreak _: TieBreak) -> CharacterEdit? {
         let p1 = primitive.position
