@@ -4,7 +4,8 @@ import TandemSimulation
 /// Shrinks a failing trace to a 1-minimal one that still fails the same way.
 ///
 /// Rounds of reductions run until a whole round makes no progress: delta debugging over
-/// the edits, the clients, each kind of fault, the cursor sharers and the initial text
+/// the edits, removal of insertions with the later edits moved back to where they pointed,
+/// the clients, each kind of fault, the cursor sharers and the initial text
 /// (large chunks first, down to single items), then simplification of what is left
 /// (shorter inserts, smaller deletes and positions, simpler latency, shorter faults, the
 /// standard server policy, plain editing roles). A candidate is kept only when
@@ -39,6 +40,7 @@ public struct Shrinker {
         while progress {
             progress = false
             progress = run.removeChunks(of: \.edits) || progress
+            progress = run.removeInsertionsShiftingLaterEdits() || progress
             progress = run.removeClients() || progress
             progress = run.removeChunks(of: \.faults.disconnects) || progress
             progress = run.removeChunks(of: \.faults.partitions) || progress

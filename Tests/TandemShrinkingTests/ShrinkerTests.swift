@@ -80,4 +80,22 @@ import TandemSimulation
             #expect(!losesAnAcknowledgedEdit(candidate), "still loses an acknowledged edit \(what): not 1-minimal")
         }
     }
+
+    /// c1 types ten scalars at the start of "a" and then deletes the "a", now at position 10.
+    /// Removing any of the typing alone leaves the deletion aimed past the text or at an "x".
+    @Test func anInsertionGoesWithTheLaterEditsMovedBackToWhereTheyPointed() {
+        var edits = (0..<10).map { EditIntent(id: $0, client: 1, time: .milliseconds(100 * Int64($0 + 1)), position: 0, action: .insert("x")) }
+        edits.append(EditIntent(id: 10, client: 1, time: .milliseconds(5_000), position: 10, action: .delete(count: 1)))
+        let original = Trace(
+            seed: 1, clients: 2, initialText: "a", network: NetworkPlan(seed: 1, latency: .fixed(FixedLatency(microseconds: 20_000))),
+            edits: edits, faults: FaultPlan())
+        func deletesTheA(_ trace: Trace) -> Bool {
+            let result = Simulator.runOT(OTTextEngine(), name: "ot-text", trace: trace, checkers: StandardCheckers.make(for: trace))
+            return result.outcome.intendedDeletions.contains("a") && !result.outcome.siteTexts[1].string.contains("a")
+        }
+        #expect(deletesTheA(original))
+        let shrunk = Shrinker(stillFails: deletesTheA).shrink(original)
+        #expect(shrunk.trace.edits.map(\.summary) == ["delete 1@0"])
+        #expect(shrunk.trace.clients == 1)
+    }
 }
