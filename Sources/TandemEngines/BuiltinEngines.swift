@@ -45,5 +45,11 @@ public enum BuiltinEngines {
             family: .ot(CharacterwiseEngine(ImineFunctions())),
             claims: [.tp1],
             inDefaultCampaign: false),
+        EngineDescriptor(
+            name: "ot-ttf",
+            summary: "Oster, Urso, Molli & Imine 2006 (TTF): deleted characters stay as tombstones, positions count them; TP1 and TP2",
+            family: .ot(CharacterwiseEngine(TTFFunctions())),
+            claims: [.tp1, .tp2],
+            inDefaultCampaign: false),
     ]
 }

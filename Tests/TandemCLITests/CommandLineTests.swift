@@ -85,7 +85,7 @@ struct Tandem {
         let output = try Tandem.run("engines")
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n")
-        #expect(lines.count == 8)
+        #expect(lines.count == 9)
         #expect(lines.contains { $0.hasPrefix("buggy-ot") && $0.contains("BROKEN ON PURPOSE") })
     }
 

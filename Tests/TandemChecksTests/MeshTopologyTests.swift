@@ -123,21 +123,35 @@ import TandemSimulation
 
     /// ot-text's TP2 counterexample from `tandem check` (on "a": insert before the character,
     /// delete it, insert after it, all at once on three peers whose site numbers order them as
-    /// the counterexample's priorities) played out on a mesh, where
-    /// adOPTed integrates along different paths at different peers and needs TP2; behind
-    /// Jupiter's server, which needs only TP1, the same edits converge.
+    /// the counterexample's priorities).
+    private static let tp2CounterexampleEdits = [
+        FaultTraces.edit(0, client: 2, at: 10, insert: "x", at: 0),
+        FaultTraces.edit(1, client: 3, at: 10, delete: 1, at: 0),
+        FaultTraces.edit(2, client: 1, at: 10, insert: "y", at: 1),
+    ]
+
+    /// ot-text's TP2 counterexample played out on a mesh, where adOPTed integrates along
+    /// different paths at different peers and needs TP2; behind Jupiter's server, which needs
+    /// only TP1, the same edits converge.
     @Test func anOTEngineThatViolatesTP2DivergesOnAMeshButNotBehindAServer() {
-        let edits = [
-            FaultTraces.edit(0, client: 2, at: 10, insert: "x", at: 0),
-            FaultTraces.edit(1, client: 3, at: 10, delete: 1, at: 0),
-            FaultTraces.edit(2, client: 1, at: 10, insert: "y", at: 1),
-        ]
-        var mesh = FaultTraces.trace(clients: 3, initialText: "a", edits: edits)
+        var mesh = FaultTraces.trace(clients: 3, initialText: "a", edits: Self.tp2CounterexampleEdits)
         mesh.topology = .mesh
-        let star = FaultTraces.trace(clients: 3, initialText: "a", edits: edits)
+        let star = FaultTraces.trace(clients: 3, initialText: "a", edits: Self.tp2CounterexampleEdits)
         let diverged = FaultTraces.run(mesh)
         #expect(diverged.violatedProperties.contains(.convergence), "\(diverged.violations)")
         #expect(diverged.outcome.statistics.transforms > 0)
         #expect(FaultTraces.run(star).passed)
+    }
+
+    /// The same edits on the same mesh with ot-ttf, which satisfies TP2: the deleted "a" stays
+    /// as a tombstone between the two insertions, so they never meet and every path of
+    /// adOPTed's gives every peer "xy".
+    @Test func tombstoneTransformationFunctionsConvergeOnThatMesh() {
+        var mesh = FaultTraces.trace(clients: 3, initialText: "a", edits: Self.tp2CounterexampleEdits)
+        mesh.topology = .mesh
+        let result = Simulator.runOT(CharacterwiseEngine(TTFFunctions()), name: "ot-ttf", trace: mesh, checkers: StandardCheckers.make(for: mesh))
+        #expect(result.passed, "\(result.violations)")
+        #expect(result.outcome.statistics.transforms > 0)
+        #expect(result.outcome.sites.map { result.outcome.siteTexts[$0].string } == ["xy", "xy", "xy"])
     }
 }

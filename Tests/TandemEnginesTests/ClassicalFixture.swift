@@ -1,8 +1,8 @@
 import TandemCore
 import TandemEngines
 
-/// Exhaustive material for the classical character-wise engines: every text over {a, b} of
-/// up to three scalars, every single-scalar insertion (of a or b) and deletion on it, the
+/// Exhaustive material for the character-wise engines, on whatever document their functions
+/// keep: every text over {a, b} of up to three scalars, every single-scalar insertion (of a or b) and deletion on it, the
 /// same after one prior transformation, and searches for the first TP1 and TP2 violation.
 enum ClassicalFixture {
     /// Every text over {a, b} of length 0…3, shortest first.
@@ -13,16 +13,16 @@ enum ClassicalFixture {
     }
 
     /// Every insertion of one scalar of {a, b} and every deletion of one scalar on `document`.
-    static func singleEdits<F>(_ engine: CharacterwiseEngine<F>, on document: TextBuffer) -> [[F.Primitive]] {
-        let insertions = (0...document.count).flatMap { position in
+    static func singleEdits<F>(_ engine: CharacterwiseEngine<F>, on document: F.Document) -> [[F.Primitive]] {
+        let insertions = (0...document.visibleCount).flatMap { position in
             ["a", "b"].map { (scalar: Unicode.Scalar) in engine.insertion(of: [scalar], at: position, in: document) }
         }
-        let deletions = (0..<document.count).map { engine.deletion(of: $0..<$0 + 1, in: document) }
+        let deletions = (0..<document.visibleCount).map { engine.deletion(of: $0..<$0 + 1, in: document) }
         return insertions + deletions
     }
 
     /// `document` after `operations` in order, nil when one of them does not apply.
-    static func applied<F>(_ engine: CharacterwiseEngine<F>, _ operations: [F.Primitive]..., to document: TextBuffer) -> TextBuffer? {
+    static func applied<F>(_ engine: CharacterwiseEngine<F>, _ operations: [F.Primitive]..., to document: F.Document) -> F.Document? {
         var result = document
         for operation in operations {
             guard (try? engine.apply(operation, to: &result)) != nil else { return nil }
@@ -33,8 +33,8 @@ enum ClassicalFixture {
     /// The two sides of TP1 for `a` ∥ `b` when a's site has priority iff `aFirst`:
     /// `a` then `T(b, a)`, and `b` then `T(a, b)`.
     static func tp1Sides<F>(
-        _ engine: CharacterwiseEngine<F>, _ a: [F.Primitive], _ b: [F.Primitive], aFirst: Bool, on document: TextBuffer
-    ) -> (afterA: TextBuffer?, afterB: TextBuffer?) {
+        _ engine: CharacterwiseEngine<F>, _ a: [F.Primitive], _ b: [F.Primitive], aFirst: Bool, on document: F.Document
+    ) -> (afterA: F.Document?, afterB: F.Document?) {
         let tieBreak: TieBreak = aFirst ? .thisFirst : .otherFirst
         let bPrime = engine.transform(b, against: a, tieBreak: tieBreak.opposite)
         let aPrime = engine.transform(a, against: b, tieBreak: tieBreak)
@@ -42,25 +42,28 @@ enum ClassicalFixture {
     }
 
     /// A text and single-scalar operations defined on it.
-    struct Situation<Primitive> {
-        /// The text every operation of `edits` applies to.
-        var document: TextBuffer
+    struct Situation<Document, Primitive> {
+        /// The document every operation of `edits` applies to.
+        var document: Document
         /// The operations.
         var edits: [[Primitive]]
     }
 
     /// Every text of `documents` with its fresh single edits.
-    static func freshSituations<F>(_ engine: CharacterwiseEngine<F>) -> [Situation<F.Primitive>] {
-        documents.map { Situation(document: $0, edits: singleEdits(engine, on: $0)) }
+    static func freshSituations<F>(_ engine: CharacterwiseEngine<F>) -> [Situation<F.Document, F.Primitive>] {
+        documents.map { text in
+            let document = F.Document(visibleText: text)
+            return Situation(document: document, edits: singleEdits(engine, on: document))
+        }
     }
 
     /// Operations that already carry history: for every text of up to two scalars, every
     /// single edit `d` on it and both priorities of d's site, the state after `d` with the
     /// fresh edits of the old text transformed against `d` and the fresh edits of the new one,
     /// as a site that has received `d` holds them.
-    static func situationsAfterOneTransform<F>(_ engine: CharacterwiseEngine<F>) -> [Situation<F.Primitive>] {
-        documents.filter { $0.count <= 2 }.flatMap { document in
-            singleEdits(engine, on: document).flatMap { d -> [Situation<F.Primitive>] in
+    static func situationsAfterOneTransform<F>(_ engine: CharacterwiseEngine<F>) -> [Situation<F.Document, F.Primitive>] {
+        documents.filter { $0.count <= 2 }.map { F.Document(visibleText: $0) }.flatMap { document in
+            singleEdits(engine, on: document).flatMap { d -> [Situation<F.Document, F.Primitive>] in
                 guard let after = applied(engine, d, to: document) else { return [] }
                 return [TieBreak.thisFirst, .otherFirst].map { tieBreak in
                     let moved = singleEdits(engine, on: document).map { engine.transform($0, against: d, tieBreak: tieBreak) }
@@ -71,17 +74,17 @@ enum ClassicalFixture {
     }
 
     /// A TP1 violation: two operations on a text whose two orders give different texts.
-    struct TP1Violation<Primitive> {
-        var document: TextBuffer
+    struct TP1Violation<Document, Primitive> {
+        var document: Document
         var a: [Primitive]
         var b: [Primitive]
         var aFirst: Bool
-        var afterA: TextBuffer?
-        var afterB: TextBuffer?
+        var afterA: Document?
+        var afterB: Document?
     }
 
     /// The first TP1 violation over the situations' edit pairs and both priorities.
-    static func firstTP1Violation<F>(_ engine: CharacterwiseEngine<F>, in situations: [Situation<F.Primitive>]) -> TP1Violation<F.Primitive>? {
+    static func firstTP1Violation<F>(_ engine: CharacterwiseEngine<F>, in situations: [Situation<F.Document, F.Primitive>]) -> TP1Violation<F.Document, F.Primitive>? {
         for situation in situations {
             for a in situation.edits {
                 for b in situation.edits {
@@ -102,8 +105,8 @@ enum ClassicalFixture {
     /// and along `b; T(a, b)`. Nil when `a` and `b` already break TP1, which leaves TP2 moot.
     static func tp2Results<F>(
         _ engine: CharacterwiseEngine<F>, _ a: [F.Primitive], _ b: [F.Primitive], _ c: [F.Primitive], rank: [Int],
-        on document: TextBuffer
-    ) -> (alongA: TextBuffer?, alongB: TextBuffer?)? {
+        on document: F.Document
+    ) -> (alongA: F.Document?, alongB: F.Document?)? {
         func tieBreak(_ this: Int, _ other: Int) -> TieBreak { rank[this] < rank[other] ? .thisFirst : .otherFirst }
         let aAfterB = engine.transform(a, against: b, tieBreak: tieBreak(0, 1))
         let bAfterA = engine.transform(b, against: a, tieBreak: tieBreak(1, 0))
@@ -116,14 +119,14 @@ enum ClassicalFixture {
 
     /// A TP2 violation: three operations on a text, with a site ranking, whose two paths
     /// give different texts.
-    struct TP2Violation<Primitive> {
-        var document: TextBuffer
+    struct TP2Violation<Document, Primitive> {
+        var document: Document
         var a: [Primitive]
         var b: [Primitive]
         var c: [Primitive]
         var rank: [Int]
-        var alongA: TextBuffer?
-        var alongB: TextBuffer?
+        var alongA: Document?
+        var alongB: Document?
     }
 
     /// Every ranking of three sites.
@@ -131,7 +134,7 @@ enum ClassicalFixture {
 
     /// The first TP2 violation over the situations' edit triples whose first two satisfy
     /// TP1, and every site ranking.
-    static func firstTP2Violation<F>(_ engine: CharacterwiseEngine<F>, in situations: [Situation<F.Primitive>]) -> TP2Violation<F.Primitive>? {
+    static func firstTP2Violation<F>(_ engine: CharacterwiseEngine<F>, in situations: [Situation<F.Document, F.Primitive>]) -> TP2Violation<F.Document, F.Primitive>? {
         for situation in situations {
             for a in situation.edits {
                 for b in situation.edits {

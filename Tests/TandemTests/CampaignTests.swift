@@ -45,7 +45,7 @@ import Tandem
     @Test func theCatalogMarksOnlyTheBrokenEngine() {
         #expect(
             EngineCatalog.builtIn.engines.map(\.name)
-                == ["ot-text", "rga", "buggy-ot", "ot-dopt", "ot-ressel", "ot-sun", "ot-suleiman", "ot-imine"])
+                == ["ot-text", "rga", "buggy-ot", "ot-dopt", "ot-ressel", "ot-sun", "ot-suleiman", "ot-imine", "ot-ttf"])
         #expect(EngineCatalog.builtIn.engines.filter(\.isDeliberatelyBroken).map(\.name) == ["buggy-ot"])
         #expect(EngineCatalog.builtIn.defaultFuzzTargets(on: .star).map(\.name) == ["ot-text", "rga"])
         #expect(EngineCatalog.builtIn.defaultFuzzTargets(on: .mesh).map(\.name) == ["rga"])

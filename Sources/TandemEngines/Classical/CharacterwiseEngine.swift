@@ -1,20 +1,26 @@
 import TandemCore
 
-/// An `OTEngine` made of classical character-wise transformation functions: an operation is a
-/// sequence of primitives applied in order.
+/// An `OTEngine` made of character-wise transformation functions: an operation is a
+/// sequence of primitives applied in order, on the functions' document.
 ///
-/// - An insertion of k scalars is k insert primitives at consecutive positions.
-/// - A deletion of a range is one delete primitive per scalar, back to front (from the
-///   range's last scalar to its first), so each applies in sequence and each one's position
-///   is that of its scalar in the document the deletion was made on.
+/// - An insertion or a deletion, made in visible positions, becomes the primitives the
+///   functions make of it (`TransformationFunctions.insertionPrimitives` and
+///   `deletionPrimitives`); the classical functions make one primitive per scalar (see
+///   `CharacterwiseFunctions`).
 /// - `compose` concatenates; a primitive that a function turns into the identity is dropped,
 ///   so the empty sequence is the no-op.
 /// - `transform` of a sequence against a sequence is the standard grid (see
 ///   `CharacterwiseEngine+Transform.swift`), with the same `tieBreak` in every cell; how a
-///   function reads `tieBreak` as site priority is described on `CharacterwiseFunctions`.
-public struct CharacterwiseEngine<Functions: CharacterwiseFunctions>: OTEngine {
+///   function reads `tieBreak` as site priority is described on `TransformationFunctions`.
+///
+/// The engine is generic over the document so that one grid serves functions on the plain
+/// text (`TextBuffer`, the classical ones) and functions that keep tombstones
+/// (`TombstoneDocument`, TTF): the grid never looks at a document, only at primitives.
+public struct CharacterwiseEngine<Functions: TransformationFunctions>: OTEngine {
     /// The primitives, in the order they apply.
     public typealias Operation = [Functions.Primitive]
+    /// The functions' document.
+    public typealias Document = Functions.Document
 
     /// The transformation functions.
     public let functions: Functions
@@ -24,20 +30,22 @@ public struct CharacterwiseEngine<Functions: CharacterwiseFunctions>: OTEngine {
         self.functions = functions
     }
 
-    /// One insert primitive per scalar, at `position`, `position + 1`, ….
-    public func insertion(of text: [Unicode.Scalar], at position: Int, in document: TextBuffer) -> Operation {
-        precondition(position >= 0 && position <= document.count, "classical: insertion at \(position) in a text of length \(document.count)")
-        return text.enumerated().map { offset, scalar in functions.insertPrimitive(scalar, at: position + offset) }
+    /// The functions' primitives for inserting `text` before visible position `position`.
+    public func insertion(of text: [Unicode.Scalar], at position: Int, in document: Document) -> Operation {
+        precondition(position >= 0 && position <= document.visibleCount,
+                     "characterwise: insertion at \(position) in a text of length \(document.visibleCount)")
+        return functions.insertionPrimitives(of: text, at: position, in: document)
     }
 
-    /// One delete primitive per scalar of `range`, back to front.
-    public func deletion(of range: Range<Int>, in document: TextBuffer) -> Operation {
-        precondition(range.lowerBound >= 0 && range.upperBound <= document.count, "classical: deletion of \(range) in a text of length \(document.count)")
-        return range.reversed().map { functions.deletePrimitive(at: $0, in: document) }
+    /// The functions' primitives for deleting the visible scalars in `range`.
+    public func deletion(of range: Range<Int>, in document: Document) -> Operation {
+        precondition(range.lowerBound >= 0 && range.upperBound <= document.visibleCount,
+                     "characterwise: deletion of \(range) in a text of length \(document.visibleCount)")
+        return functions.deletionPrimitives(of: range, in: document)
     }
 
     /// Applies the primitives in order; on an error the document is left as it was.
-    public func apply(_ operation: Operation, to document: inout TextBuffer) throws {
+    public func apply(_ operation: Operation, to document: inout Document) throws {
         var result = document
         for primitive in operation {
             try functions.apply(primitive, to: &result)

@@ -1,27 +1,19 @@
 import TandemCore
 
-/// A set of classical character-wise transformation functions: the primitives insert one
-/// scalar or delete one scalar, and the inclusion transformation IT rewrites one primitive
-/// to take effect after another concurrent one defined on the same state.
+/// A set of classical character-wise transformation functions: transformation functions
+/// (`TransformationFunctions`) on the visible text itself, whose primitives insert one scalar
+/// before a position or delete the scalar at a position, positions counting what the user sees.
 ///
-/// `CharacterwiseEngine` turns a conformer into an `OTEngine` whose operations are sequences
-/// of primitives. Conformers implement the functions exactly as published, including their
-/// known TP1/TP2 violations: they are kept to study those violations, not to be fixed.
+/// A user's edit becomes one primitive per scalar: an insertion of k scalars is k insert
+/// primitives at consecutive positions, a deletion of a range one delete primitive per scalar,
+/// back to front (from the range's last scalar to its first), so each applies in sequence and
+/// each one's position is that of its scalar in the document the deletion was made on.
+/// Conformers say only how one scalar's primitive is made.
 ///
-/// Site priority. Where a published function compares the priorities or identifiers of the
-/// two primitives' sites, the conformer reads that comparison from `tieBreak`:
-/// `transform(a, against: b, tieBreak: .thisFirst)` means a's site has priority over b's,
-/// `.otherFirst` that b's has. Each conformer documents how its paper's comparison (such as
-/// `pr1 > pr2` or `u1 < u2`) maps onto that, so the outcome is a function of the two sites'
-/// relative priority only. Functions that compare no sites ignore `tieBreak`. Where a
-/// paper's priority puts the prioritised site's scalar second (dOPT does), `.thisFirst`
-/// does not make the transformed operation's insertion land first, unlike `TieBreak`'s
-/// reading in ot-text.
-public protocol CharacterwiseFunctions: Sendable {
-    /// One primitive: an insertion or a deletion of one scalar, with the metadata the
-    /// functions carry (initial positions, sets of deletions…).
-    associatedtype Primitive: Sendable, Equatable
-
+/// Conformers implement the functions exactly as published, including their known TP1/TP2
+/// violations: they are kept to study those violations, not to be fixed. How each reads
+/// `tieBreak` as site priority is described on `TransformationFunctions`.
+public protocol CharacterwiseFunctions: TransformationFunctions where Document == TextBuffer {
     /// A primitive inserting `scalar` before position `position`, as a user's edit.
     func insertPrimitive(_ scalar: Unicode.Scalar, at position: Int) -> Primitive
 
@@ -29,22 +21,18 @@ public protocol CharacterwiseFunctions: Sendable {
     /// `document` is the text the primitive applies to, or one that agrees with it up to
     /// and including `position`.
     func deletePrimitive(at position: Int, in document: TextBuffer) -> Primitive
+}
 
-    /// Applies a primitive; throws `OTApplyError` when its position is outside the document.
-    func apply(_ primitive: Primitive, to document: inout TextBuffer) throws
+extension CharacterwiseFunctions {
+    /// One insert primitive per scalar, at `position`, `position + 1`, ….
+    public func insertionPrimitives(of text: [Unicode.Scalar], at position: Int, in _: TextBuffer) -> [Primitive] {
+        text.enumerated().map { offset, scalar in insertPrimitive(scalar, at: position + offset) }
+    }
 
-    /// The inclusion transformation IT: `primitive` rewritten to take effect after `other`,
-    /// both defined on the same state; nil when the function returns the identity (no-op).
-    func transform(_ primitive: Primitive, against other: Primitive, tieBreak: TieBreak) -> Primitive?
-
-    /// Where a cursor at `position` ends up after `primitive` (see `OTEngine.transformCursor`).
-    func transformCursor(_ position: Int, against primitive: Primitive) -> Int
-
-    /// The primitive's size in bytes in the functions' wire encoding.
-    func encodedSize(of primitive: Primitive) -> Int
-
-    /// A short readable form, such as `ins(3,"x")` or `del(2)`.
-    func describe(_ primitive: Primitive) -> String
+    /// One delete primitive per scalar of `range`, back to front.
+    public func deletionPrimitives(of range: Range<Int>, in document: TextBuffer) -> [Primitive] {
+        range.reversed().map { deletePrimitive(at: $0, in: document) }
+    }
 }
 
 extension CharacterwiseFunctions where Primitive == CharacterEdit {
