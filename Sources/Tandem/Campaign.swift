@@ -43,6 +43,13 @@ public struct Campaign: Sendable {
         public var seed: UInt64
         /// What was violated, ordered by property then time.
         public var violations: [Violation]
+        /// The properties the run's topology needs that the engine does not claim, when every
+        /// violation could follow from breaking them (`Property.followsFromBrokenTransformation`):
+        /// then the failure is expected, a known and declared non-property. Empty otherwise.
+        public var expectedFromMissingClaims: [Property]
+
+        /// Whether the engine's declared claims explain the failure.
+        public var isExpected: Bool { !expectedFromMissingClaims.isEmpty }
         /// The run's counts.
         public var statistics: SimulationStatistics
     }
@@ -51,8 +58,10 @@ public struct Campaign: Sendable {
     public struct Summary: Sendable {
         /// Runs performed.
         public var runs = 0
-        /// Runs that violated a property.
+        /// Runs that violated a property and are not expected (`Failure.isExpected`).
         public var failures = 0
+        /// Runs that violated only what the engine's missing claims explain.
+        public var expectedFailures = 0
         /// Counts summed over all runs.
         public var statistics = SimulationStatistics()
     }
@@ -74,7 +83,7 @@ public struct Campaign: Sendable {
                 summary.runs += 1
                 summary.statistics.add(outcome.statistics)
                 if let failure = outcome.failure {
-                    summary.failures += 1
+                    if failure.isExpected { summary.expectedFailures += 1 } else { summary.failures += 1 }
                     report(failure)
                 }
             }
@@ -98,8 +107,11 @@ public struct Campaign: Sendable {
         let engine = engines[index / runs]
         let runSeed = Self.runSeed(seed, index % runs)
         let result = SeededRun.run(engine: engine, seed: runSeed, scenario: scenario, flaws: flaws)
+        let missing = EngineCatalog.missingClaims(of: engine, topology: result.outcome.trace.topology)
+        let explained = result.violations.allSatisfy(\.property.followsFromBrokenTransformation)
         let failure = result.passed
-            ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations, statistics: result.outcome.statistics)
+            ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations,
+                            expectedFromMissingClaims: explained ? missing : [], statistics: result.outcome.statistics)
         return Outcome(failure: failure, statistics: result.outcome.statistics)
     }
 }

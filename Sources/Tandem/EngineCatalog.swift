@@ -22,14 +22,17 @@ public struct EngineCatalog: Sendable {
         engines.filter { $0.inDefaultCampaign && Self.suits($0, topology: topology) }
     }
 
-    /// Whether an engine claims what a topology needs to converge: every CRDT does; an OT
-    /// engine needs TP1 under the star's server, and TP2 as well on a mesh (adOPTed).
+    /// Whether an engine claims what a topology needs to converge (`missingClaims` is empty).
     public static func suits(_ engine: EngineDescriptor, topology: Topology) -> Bool {
-        guard case .ot = engine.family else { return true }
-        switch topology {
-        case .star: return engine.claims(.tp1)
-        case .mesh: return engine.claims(.tp1) && engine.claims(.tp2)
-        }
+        missingClaims(of: engine, topology: topology).isEmpty
+    }
+
+    /// The properties a topology needs that the engine does not claim: none for a CRDT; for
+    /// an OT engine, TP1 under the star's server (Jupiter), TP1 and TP2 on a mesh (adOPTed).
+    public static func missingClaims(of engine: EngineDescriptor, topology: Topology) -> [Property] {
+        guard case .ot = engine.family else { return [] }
+        let needed: [Property] = topology == .star ? [.tp1] : [.tp1, .tp2]
+        return needed.filter { !engine.claims($0) }
     }
 
     /// The names, comma-separated, for error messages.

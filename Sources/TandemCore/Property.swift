@@ -35,6 +35,18 @@ public enum Property: String, Sendable, Codable, CaseIterable, Comparable {
     /// The engine rejected an operation the protocol handed it (e.g. a length mismatch).
     case engineError = "engine-error"
 
+    /// Whether an OT engine whose transformation functions break TP1 or TP2 can violate this
+    /// property by that alone: everything that compares texts, edits, order, cursors or
+    /// progress can; durability, history and permissions are the system's own and cannot.
+    /// A campaign reports such a violation as expected from an engine that does not claim
+    /// what its topology needs.
+    public var followsFromBrokenTransformation: Bool {
+        switch self {
+        case .durability, .history, .permissions: false
+        default: true
+        }
+    }
+
     public static func < (lhs: Property, rhs: Property) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -15,9 +15,10 @@ public enum BuiltinEngines {
             family: .crdt(RGAReplica.self)),
         EngineDescriptor(
             name: "buggy-ot",
-            summary: "ot-text whose transform lets both sides win a same-position insert tie (violates TP1)",
+            summary: "ot-text whose transform lets both sides win a same-position insert tie: claims TP1 and breaks it, a planted bug",
             family: .ot(BuggyOTEngine()),
-            isDeliberatelyBroken: true),
+            isDeliberatelyBroken: true,
+            claims: [.tp1]),
         EngineDescriptor(
             name: "ot-dopt",
             summary: "Ellis & Gibbs 1989 (dOPT): character-wise ins/del, priorities, equal inserts become the identity; violates TP1",

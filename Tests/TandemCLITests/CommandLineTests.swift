@@ -81,6 +81,22 @@ struct Tandem {
         #expect(summary.contains("runs/s") && summary.contains("simulated events/s"))
     }
 
+    @Test func anEngineThatDoesNotClaimTP1FailsAsExpectedOnAStarAndExitsZero() throws {
+        let fixtures = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-expected-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fixtures) }
+        let fuzz = try Tandem.run("fuzz", "--engine", "ot-dopt", "--runs", "10", "--seed", "1", "--ops", "100", "--no-shrink",
+                                  "--fixtures", fixtures.path)
+        #expect(fuzz.status == 0)
+        let lines = fuzz.standardOutput.split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("FAIL") })
+        let expected = lines.filter { $0.hasPrefix("EXPECTED ot-dopt seed=") }
+        #expect(!expected.isEmpty)
+        #expect(expected.allSatisfy { $0.contains("(ot-dopt does not claim tp1, which a star needs) [") })
+        let summary = try #require(lines.last)
+        #expect(summary.contains("0 failures, \(expected.count) expected,"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixtures.path).count == expected.count)
+    }
+
     @Test func listsEnginesOnePerLine() throws {
         let output = try Tandem.run("engines")
         #expect(output.status == 0)

@@ -50,4 +50,34 @@ import Tandem
         #expect(EngineCatalog.builtIn.defaultFuzzTargets(on: .star).map(\.name) == ["ot-text", "rga"])
         #expect(EngineCatalog.builtIn.defaultFuzzTargets(on: .mesh).map(\.name) == ["rga"])
     }
+
+    @Test func failuresOfAnEngineThatDoesNotClaimWhatTheTopologyNeedsAreExpected() {
+        let dopt = EngineCatalog.builtIn.engine(named: "ot-dopt")!
+        let buggy = EngineCatalog.builtIn.engine(named: "buggy-ot")!
+        var found: [Campaign.Failure] = []
+        let summary = Campaign(
+            engines: [dopt, buggy], seed: 1, runs: 20, scenario: Scenario.default.pinning(clients: 4, operations: 120), jobs: 2
+        ).run { found.append($0) }
+        let dopts = found.filter { $0.engine == "ot-dopt" }
+        let buggys = found.filter { $0.engine == "buggy-ot" }
+        #expect(!dopts.isEmpty && !buggys.isEmpty)
+        #expect(dopts.allSatisfy { $0.isExpected && $0.expectedFromMissingClaims == [.tp1] })
+        #expect(buggys.allSatisfy { !$0.isExpected }, "buggy-ot claims TP1: its failures are real")
+        #expect(summary.expectedFailures == dopts.count)
+        #expect(summary.failures == buggys.count)
+    }
+
+    @Test func whatATopologyNeedsThatAnEngineDoesNotClaim() {
+        func missing(_ name: String, _ topology: Topology) -> [Property] {
+            EngineCatalog.missingClaims(of: EngineCatalog.builtIn.engine(named: name)!, topology: topology)
+        }
+        #expect(missing("ot-dopt", .star) == [.tp1])
+        #expect(missing("ot-dopt", .mesh) == [.tp1, .tp2])
+        #expect(missing("ot-text", .star).isEmpty)
+        #expect(missing("ot-ressel", .mesh) == [.tp2])
+        #expect(missing("ot-ttf", .mesh).isEmpty)
+        #expect(missing("rga", .mesh).isEmpty)
+        #expect(!Property.durability.followsFromBrokenTransformation && !Property.permissions.followsFromBrokenTransformation)
+        #expect(Property.convergence.followsFromBrokenTransformation && Property.tp1.followsFromBrokenTransformation)
+    }
 }
