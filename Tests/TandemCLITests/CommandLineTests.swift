@@ -15,6 +15,11 @@ struct Tandem {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
+    /// Where the fuzz runs of these tests file their fixtures, so that none lands in the
+    /// package's own `Scenarios/Regressions`.
+    static let scratchFixtures = FileManager.default.temporaryDirectory
+        .appendingPathComponent("tandem-cli-tests-\(UUID().uuidString)").path
+
     static func run(_ arguments: String...) throws -> Output {
         try run(arguments: arguments)
     }
@@ -59,8 +64,8 @@ struct Tandem {
     }
 
     @Test func fuzzOutputIsIdenticalWithOneOrManyJobs() throws {
-        let serial = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "1", "--ops", "120")
-        let parallel = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "3", "--ops", "120")
+        let serial = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "1", "--ops", "120", "--fixtures", Tandem.scratchFixtures)
+        let parallel = try Tandem.run("fuzz", "--engine", "ot-text,buggy-ot", "--runs", "15", "--seed", "5", "--jobs", "3", "--ops", "120", "--fixtures", Tandem.scratchFixtures)
         #expect(serial.status == 1)
         #expect(Tandem.withoutThroughput(serial.standardOutput).replacingOccurrences(of: "; 1 jobs", with: "")
                 == Tandem.withoutThroughput(parallel.standardOutput).replacingOccurrences(of: "; 3 jobs", with: ""))
@@ -68,7 +73,7 @@ struct Tandem {
     }
 
     @Test func aFailureLineReplaysTheSameFailure() throws {
-        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--runs", "20", "--seed", "1", "--ops", "100")
+        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--runs", "20", "--seed", "1", "--ops", "100", "--fixtures", Tandem.scratchFixtures)
         #expect(fuzz.status == 1)
         let line = try #require(fuzz.standardOutput.split(separator: "\n").first { $0.hasPrefix("FAIL buggy-ot") })
         let command = try #require(line.range(of: "replay: swift run -c release tandem "))
@@ -164,7 +169,7 @@ struct Tandem {
     }
 
     @Test func aFailureLineCarriesTheScenarioFlags() throws {
-        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--scenario", "friday-453pm", "--runs", "3", "--seed", "2", "--ops", "150")
+        let fuzz = try Tandem.run("fuzz", "--engine", "buggy-ot", "--scenario", "friday-453pm", "--runs", "3", "--seed", "2", "--ops", "150", "--fixtures", Tandem.scratchFixtures)
         #expect(fuzz.status == 1)
         #expect(fuzz.standardOutput.contains("--scenario friday-453pm --ops 150\n"))
     }
@@ -173,7 +178,7 @@ struct Tandem {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-bad-scenario-\(getpid()).json")
         try Data(#"{"formatVersion": 1, "name": "x"}"#.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = try Tandem.run("fuzz", "--scenario", file.path, "--runs", "1")
+        let output = try Tandem.run("fuzz", "--scenario", file.path, "--runs", "1", "--fixtures", Tandem.scratchFixtures)
         #expect(output.status == 2)
         #expect(output.standardError == "tandem: \(file.path): missing field 'summary'\n")
         let unknown = try Tandem.run("replay", "--engine", "rga", "--seed", "1", "--scenario", "atlantis")
