@@ -50,6 +50,7 @@ report peers-never-retransmit rga "$runs" --scenario mesh-lossy --flaw peers-nev
 report keeps-raw-cursor-positions rga "$rare_runs" --scenario friday-453pm --flaw keeps-raw-cursor-positions
 report leaves-selection-anchors-untransformed ot-text "$rare_runs" --scenario friday-453pm --flaw leaves-selection-anchors-untransformed
 report ignores-presence-leave ot-text "$runs" --scenario partition-heal --flaw ignores-presence-leave
+report restores-off-by-one-version ot-text "$runs" --flaw restores-off-by-one-version
 for engine in ot-dopt ot-ressel ot-sun ot-suleiman ot-imine ot-text; do
     count="$runs"
     if [ "$engine" = ot-suleiman ]; then count="$rare_runs"; fi

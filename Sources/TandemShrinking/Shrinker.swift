@@ -4,7 +4,8 @@ import TandemSimulation
 /// Shrinks a failing trace to a 1-minimal one that still fails the same way.
 ///
 /// Rounds of reductions run until a whole round makes no progress: delta debugging over
-/// the edits, removal of insertions with the later edits moved back to where they pointed,
+/// the edits (each removal also tried with the server snapshotting that many operations
+/// sooner, so a snapshot still lands among the same edits), removal of insertions with the later edits moved back to where they pointed,
 /// the clients, each kind of fault, the cursor sharers and the initial text
 /// (large chunks first, down to single items), then simplification of what is left
 /// (shorter inserts, smaller deletes and positions, simpler latency, shorter faults, the
@@ -39,7 +40,7 @@ public struct Shrinker {
         var progress = true
         while progress {
             progress = false
-            progress = run.removeChunks(of: \.edits) || progress
+            progress = run.removeChunks(of: \.edits, adjusted: { $0.snapshottingSooner(by: $1) }) || progress
             progress = run.removeInsertionsShiftingLaterEdits() || progress
             progress = run.removeClients() || progress
             progress = run.removeChunks(of: \.faults.disconnects) || progress
@@ -82,15 +83,18 @@ struct ShrinkRun {
 
     /// Delta debugging over one list of the trace: removes chunks of half the list, then of
     /// a quarter, and so on down to single items, keeping each removal that still fails.
-    mutating func removeChunks<Item>(of list: WritableKeyPath<Trace, [Item]>) -> Bool {
+    /// When a removal does not fail, `adjusted` may offer a second form of it (given the
+    /// candidate and how many items it removed) that keeps something else in step.
+    mutating func removeChunks<Item>(of list: WritableKeyPath<Trace, [Item]>, adjusted: (Trace, Int) -> Trace? = { _, _ in nil }) -> Bool {
         var progress = false
         var chunk = max(1, current[keyPath: list].count / 2)
         while true {
             var start = 0
             while start < current[keyPath: list].count {
                 var candidate = current
-                candidate[keyPath: list].removeSubrange(start..<min(start + chunk, current[keyPath: list].count))
-                if accept(candidate) { progress = true } else { start += chunk }
+                let removed = start..<min(start + chunk, current[keyPath: list].count)
+                candidate[keyPath: list].removeSubrange(removed)
+                if accept(candidate) || accept(adjusted(candidate, removed.count)) { progress = true } else { start += chunk }
             }
             if chunk == 1 { return progress }
             chunk /= 2

@@ -38,6 +38,16 @@ extension Trace {
         return result
     }
 
+    /// The trace with the server snapshotting `count` operations sooner (every operation at
+    /// the soonest), for a removal of `count` edits: a failure that needs a snapshot taken
+    /// among its edits keeps it. Nil on a mesh (no server) or when snapshots cannot come sooner.
+    func snapshottingSooner(by count: Int) -> Trace? {
+        guard topology == .star, server.snapshotEveryOps > 1 else { return nil }
+        var result = self
+        result.server.snapshotEveryOps = max(1, server.snapshotEveryOps - count)
+        return result
+    }
+
     /// The number of edits, clients and faults: what a fixture reports as its size.
     var shrinkSize: (edits: Int, clients: Int, faults: Int) {
         (edits.count, clients, faults.count)
