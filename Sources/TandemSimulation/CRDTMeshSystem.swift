@@ -4,7 +4,7 @@ import TandemCore
 /// other client over the mesh's peer channels, which lose, duplicate and reorder messages.
 /// The receiver integrates whatever arrives (so the engine itself must tolerate duplicates
 /// and updates that overtake their causal dependencies) and acknowledges it; the sender
-/// retransmits, backing off, until every peer has acknowledged (`PeerLinks`). A client that
+/// retransmits, backing off, until every peer has acknowledged (`PeerDelivery`). A client that
 /// comes back online sends what its peers lack and says hello, so they do the same.
 /// Presence goes peer to peer too (see `CRDTMeshSystem+Presence`).
 struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
@@ -24,9 +24,9 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
     let flaws: SystemFlaws
     /// Index 0 is unused (a mesh has no server); clients are 1...n.
     var replicas: [Replica]
-    private var links: PeerLinks<Replica.Update>
+    /// Broadcasts each update to every peer until all have acknowledged it.
+    private var delivery: PeerDelivery<Replica.Update>
     private var nextSequence: [Int]
-    private var hellosSent: [Int]
     /// The peers' presence; nil when the engine does not conform to `CRDTAnchoring`.
     var presence: CRDTPresence<Replica>?
     /// Each peer's latest selection, sent to every other peer until acknowledged.
@@ -38,9 +38,8 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
         self.flaws = flaws
         let initialScalars = Array(trace.initialText.unicodeScalars)
         replicas = (0...trace.clients).map { Replica(replicaID: ReplicaID($0), initialText: initialScalars) }
-        links = PeerLinks(clients: trace.clients)
+        delivery = PeerDelivery(clients: trace.clients, itemName: "update", flaws: flaws)
         nextSequence = Array(repeating: 1, count: trace.clients + 1)
-        hellosSent = Array(repeating: 0, count: trace.clients + 1)
         presence = CRDTPresence(trace: trace, replicas: replicas, flaws: flaws)
         presenceLinks = PeerLinks(clients: trace.clients)
         presenceSends = Array(repeating: 0, count: trace.clients + 1)
@@ -53,7 +52,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
 
     var unfinishedWork: String? {
         var problems: [String] = []
-        if let unacknowledged = links.unacknowledgedSummary { problems.append("updates still unacknowledged on \(unacknowledged)") }
+        if let unacknowledged = delivery.unfinishedWork { problems.append(unacknowledged) }
         if let waiting = replicas.dependencyWaitSummary(sites: 1..<replicas.count) { problems.append(waiting) }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
@@ -73,8 +72,7 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
                            what: "edit #\(edit.id) \(edit.summary) as \(Replica.describe(update))")
         let sequence = nextSequence[site]
         nextSequence[site] += 1
-        transmit(links.broadcast(update, sequence: sequence, edit: edit.id, from: site), kernel: &kernel)
-        armTimers(of: site, kernel: &kernel)
+        delivery.broadcast(update, sequence: sequence, edit: edit.id, from: site, framing: framing, kernel: &kernel)
         selectionMoved(site, by: edit, kernel: &kernel)
     }
 
@@ -86,18 +84,12 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
             kernel.note(site, "deliver \(envelope.key) c\(peer)#\(sequence): \(Replica.describe(update))")
             replicas[site].integrate(update)
             kernel.textChanged(site: site, text: replicas[site].text, what: "integrate")
-            kernel.send(.ack(sequence: sequence),
-                        key: MessageKey(kind: .ack, edit: envelope.key.edit, from: site, to: peer, attempt: envelope.key.attempt),
-                        bytes: Self.headerBytes, summary: "c\(peer)#\(sequence)")
+            delivery.acknowledge(envelope, sequence: sequence, framing: framing, kernel: &kernel)
             documentChanged(site, kernel: &kernel)
         case .ack(let sequence):
-            kernel.note(site, "deliver \(envelope.key): c\(peer) has c\(site)#\(sequence)")
-            links.acknowledged(sequence: sequence, at: site, by: peer)
+            delivery.acknowledged(envelope, sequence: sequence, kernel: &kernel)
         case .hello:
-            kernel.note(site, "deliver \(envelope.key): c\(peer) is back")
-            links.resetWait(from: site, to: peer)
-            if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
-            armTimers(of: site, kernel: &kernel)
+            delivery.helloArrived(envelope, framing: framing, kernel: &kernel)
             resendPresence(from: site, to: peer, kernel: &kernel)
         case .presence(let selection, let sequence):
             peerReceivesPresence(site, selection: selection, sequence: sequence, from: peer, key: envelope.key, kernel: &kernel)
@@ -112,24 +104,11 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
             presenceTimerFired(site, tag: tag, kernel: &kernel)
             return
         }
-        let peer = tag
-        links.timerFired(from: site, to: peer)
-        let count = links.unacknowledged[site][peer].count
-        guard kernel.isConnected(site), count > 0 else { return }
-        kernel.note(site, "c\(peer) has not acknowledged \(count) update(s): retransmit")
-        transmit(links.retransmit(from: site, to: peer), kernel: &kernel)
-        armTimers(of: site, kernel: &kernel)
+        delivery.timerFired(site: site, peer: tag, framing: framing, kernel: &kernel)
     }
 
     mutating func connectionOpened(client site: Int, kernel: inout SimulationKernel<Payload>) {
-        hellosSent[site] += 1
-        for peer in links.peers(of: site) {
-            kernel.send(.hello, key: MessageKey(kind: .hello, edit: 0, from: site, to: peer, attempt: hellosSent[site]),
-                        bytes: Self.headerBytes, summary: "back online")
-            links.resetWait(from: site, to: peer)
-            if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
-        }
-        armTimers(of: site, kernel: &kernel)
+        delivery.connectionOpened(client: site, framing: framing, kernel: &kernel)
         rejoined(site, kernel: &kernel)
     }
 
@@ -144,22 +123,9 @@ struct CRDTMeshSystem<Replica: CRDTReplica>: ReplicationSystem {
         reportPresenceAtEnd(kernel: &kernel)
     }
 
-    private mutating func transmit(_ transmissions: [PeerLinks<Replica.Update>.Transmission], kernel: inout SimulationKernel<Payload>) {
-        for transmission in transmissions {
-            let outgoing = transmission.outgoing
-            kernel.send(.update(outgoing.item, sequence: outgoing.sequence),
-                        key: MessageKey(kind: .peer, edit: outgoing.edit, from: transmission.from, to: transmission.to, attempt: transmission.attempt),
-                        bytes: Self.headerBytes + Replica.encodedSize(of: outgoing.item),
-                        summary: "c\(transmission.from)#\(outgoing.sequence)" + (transmission.attempt > 0 ? " (again)" : ""))
-        }
-    }
-
-    private mutating func armTimers(of site: Int, kernel: inout SimulationKernel<Payload>) {
-        guard !flaws.contains(.peersNeverRetransmit) else { return }
-        for peer in links.peers(of: site) {
-            if let delay = links.timerToArm(from: site, to: peer) {
-                kernel.setTimer(site: site, tag: peer, after: delay)
-            }
-        }
+    /// Updates travel with their sequence number; their frame is `headerBytes` plus the update.
+    private var framing: PeerDelivery<Replica.Update>.Framing<Payload> {
+        PeerDelivery.Framing(item: Payload.update, itemBytes: { Self.headerBytes + Replica.encodedSize(of: $0) },
+                             ack: Payload.ack, hello: .hello)
     }
 }

@@ -6,8 +6,8 @@ import TandemCore
 /// (`AdOPTedSite`): held until causally ready, then translated to its own state. Correct only
 /// for engines that satisfy TP1 and TP2; one that violates TP2 diverges here.
 ///
-/// Delivery is the CRDT mesh's: acknowledgements, retransmission with back-off until every
-/// peer has a request (`PeerLinks`), and a hello from a client coming back online.
+/// Delivery is the CRDT mesh's (`PeerDelivery`): acknowledgements, retransmission with
+/// back-off until every peer has a request, and a hello from a client coming back online.
 struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
     typealias Request = AdOPTedSite<Engine>.Request
 
@@ -21,19 +21,16 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
     private var headerBytes: Int { 5 + 4 * sites.count }
 
     private let engine: Engine
-    private let flaws: SystemFlaws
     /// Index 0 is unused (a mesh has no server); clients are 1...n.
     private var sites: [AdOPTedSite<Engine>]
-    private var links: PeerLinks<Request>
-    private var hellosSent: [Int]
+    /// Broadcasts each request to every peer until all have acknowledged it.
+    private var delivery: PeerDelivery<Request>
 
     init(engine: Engine, trace: Trace, flaws: SystemFlaws) {
         self.engine = engine
-        self.flaws = flaws
         let document = Engine.Document(visibleText: TextBuffer(trace.initialText))
         sites = (0...trace.clients).map { AdOPTedSite(site: $0, clients: trace.clients, document: document) }
-        links = PeerLinks(clients: trace.clients)
-        hellosSent = Array(repeating: 0, count: trace.clients + 1)
+        delivery = PeerDelivery(clients: trace.clients, itemName: "request", flaws: flaws)
     }
 
     /// Index 0 holds the initial text, for no one: `RunOutcome.sites` leaves it out in a mesh.
@@ -43,7 +40,7 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
 
     var unfinishedWork: String? {
         var problems: [String] = []
-        if let unacknowledged = links.unacknowledgedSummary { problems.append("requests still unacknowledged on \(unacknowledged)") }
+        if let unacknowledged = delivery.unfinishedWork { problems.append(unacknowledged) }
         let waiting = sites.indices.dropFirst().filter { !sites[$0].waiting.isEmpty }
         if !waiting.isEmpty {
             problems.append("requests still waiting for causally earlier ones at "
@@ -73,8 +70,7 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
             let request = try sites[site].generate(operation, engine: engine)
             kernel.textChanged(site: site, text: sites[site].document.visibleText,
                                what: "edit #\(edit.id) \(edit.summary) as \(engine.describe(operation))")
-            transmit(links.broadcast(request, sequence: request.sequence, edit: edit.id, from: site), kernel: &kernel)
-            armTimers(of: site, kernel: &kernel)
+            delivery.broadcast(request, sequence: request.sequence, edit: edit.id, from: site, framing: framing, kernel: &kernel)
         } catch {
             kernel.engineFailed(site: site, "local \(engine.describe(operation)): \(error)")
         }
@@ -95,38 +91,20 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
             } catch {
                 kernel.engineFailed(site: site, "remote c\(peer)#\(request.sequence) \(engine.describe(request.operation)): \(error)")
             }
-            kernel.send(.ack(sequence: request.sequence),
-                        key: MessageKey(kind: .ack, edit: envelope.key.edit, from: site, to: peer, attempt: envelope.key.attempt),
-                        bytes: 9, summary: "c\(peer)#\(request.sequence)")
+            delivery.acknowledge(envelope, sequence: request.sequence, framing: framing, kernel: &kernel)
         case .ack(let sequence):
-            kernel.note(site, "deliver \(envelope.key): c\(peer) has c\(site)#\(sequence)")
-            links.acknowledged(sequence: sequence, at: site, by: peer)
+            delivery.acknowledged(envelope, sequence: sequence, kernel: &kernel)
         case .hello:
-            kernel.note(site, "deliver \(envelope.key): c\(peer) is back")
-            links.resetWait(from: site, to: peer)
-            if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
-            armTimers(of: site, kernel: &kernel)
+            delivery.helloArrived(envelope, framing: framing, kernel: &kernel)
         }
     }
 
     mutating func timerFired(site: Int, tag peer: Int, kernel: inout SimulationKernel<Payload>) {
-        links.timerFired(from: site, to: peer)
-        let count = links.unacknowledged[site][peer].count
-        guard kernel.isConnected(site), count > 0 else { return }
-        kernel.note(site, "c\(peer) has not acknowledged \(count) request(s): retransmit")
-        transmit(links.retransmit(from: site, to: peer), kernel: &kernel)
-        armTimers(of: site, kernel: &kernel)
+        delivery.timerFired(site: site, peer: peer, framing: framing, kernel: &kernel)
     }
 
     mutating func connectionOpened(client site: Int, kernel: inout SimulationKernel<Payload>) {
-        hellosSent[site] += 1
-        for peer in links.peers(of: site) {
-            kernel.send(.hello, key: MessageKey(kind: .hello, edit: 0, from: site, to: peer, attempt: hellosSent[site]),
-                        bytes: 9, summary: "back online")
-            links.resetWait(from: site, to: peer)
-            if !flaws.contains(.peersNeverRetransmit) { transmit(links.retransmit(from: site, to: peer), kernel: &kernel) }
-        }
-        armTimers(of: site, kernel: &kernel)
+        delivery.connectionOpened(client: site, framing: framing, kernel: &kernel)
     }
 
     /// OT peers on a mesh share no presence, so a departure changes nothing.
@@ -141,22 +119,10 @@ struct OTMeshSystem<Engine: OTEngine>: ReplicationSystem {
     /// A mesh keeps no durable history to hand over.
     mutating func finish(kernel: inout SimulationKernel<Payload>) {}
 
-    private mutating func transmit(_ transmissions: [PeerLinks<Request>.Transmission], kernel: inout SimulationKernel<Payload>) {
-        for transmission in transmissions {
-            let outgoing = transmission.outgoing
-            kernel.send(.request(outgoing.item),
-                        key: MessageKey(kind: .peer, edit: outgoing.edit, from: transmission.from, to: transmission.to, attempt: transmission.attempt),
-                        bytes: headerBytes + engine.encodedSize(of: outgoing.item.operation),
-                        summary: "c\(transmission.from)#\(outgoing.sequence)" + (transmission.attempt > 0 ? " (again)" : ""))
-        }
-    }
-
-    private mutating func armTimers(of site: Int, kernel: inout SimulationKernel<Payload>) {
-        guard !flaws.contains(.peersNeverRetransmit) else { return }
-        for peer in links.peers(of: site) {
-            if let delay = links.timerToArm(from: site, to: peer) {
-                kernel.setTimer(site: site, tag: peer, after: delay)
-            }
-        }
+    /// Requests travel whole; their frame is `headerBytes` plus the engine's encoding of the operation.
+    private var framing: PeerDelivery<Request>.Framing<Payload> {
+        PeerDelivery.Framing(item: { request, _ in .request(request) },
+                             itemBytes: { [engine, headerBytes] in headerBytes + engine.encodedSize(of: $0.operation) },
+                             ack: Payload.ack, hello: .hello)
     }
 }
