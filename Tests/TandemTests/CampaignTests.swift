@@ -21,6 +21,16 @@ import Tandem
         #expect(!serial.lines.isEmpty)
     }
 
+    @Test func givesIdenticalResultsWithOneOrManyJobsOnAMesh() throws {
+        let engines = ["ot-ressel", "ot-ttf", "rga"].compactMap { EngineCatalog.builtIn.engine(named: $0) }
+        let scenario = try ScenarioLibrary.load("mesh-lossy").pinning(clients: 4, operations: 50)
+        let serial = failures(Campaign(engines: engines, seed: 77, runs: 12, scenario: scenario, jobs: 1))
+        let parallel = failures(Campaign(engines: engines, seed: 77, runs: 12, scenario: scenario, jobs: 3))
+        #expect(serial.lines == parallel.lines)
+        #expect(serial.summary.statistics == parallel.summary.statistics)
+        #expect(serial.summary.expectedFailures == parallel.summary.expectedFailures)
+    }
+
     @Test func findsTheBrokenEngineAndItsSeedReplaysTheSameFailure() {
         let buggy = EngineCatalog.builtIn.engine(named: "buggy-ot")!
         let scenario = Scenario.default.pinning(clients: 4, operations: 200)
