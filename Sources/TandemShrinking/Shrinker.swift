@@ -5,9 +5,10 @@ import TandemSimulation
 ///
 /// Rounds of reductions run until a whole round makes no progress: delta debugging over
 /// the edits (each removal also tried with the server snapshotting that many operations
-/// sooner, so a snapshot still lands among the same edits), removal of insertions with the later edits moved back to where they pointed,
-/// the clients, each kind of fault, the cursor sharers and the initial text
-/// (large chunks first, down to single items), then simplification of what is left
+/// sooner, so a snapshot still lands among the same edits), removal of insertions with the
+/// later edits moved back to where they pointed, delta debugging over the clients, each
+/// kind of fault, the cursor sharers and the initial text (large chunks first, down to
+/// single items), then simplification of what is left
 /// (shorter inserts, smaller deletes and positions, simpler latency, shorter faults, the
 /// standard server policy, plain editing roles). A candidate is kept only when
 /// `stillFails` holds for it, and every kept candidate is strictly smaller in one measure

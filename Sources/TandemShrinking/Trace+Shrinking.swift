@@ -38,6 +38,27 @@ extension Trace {
         return result
     }
 
+    /// The trace without insertion `index`, every later edit (by time; of the insertion's
+    /// client only, if asked) whose position is past the insertion's moved back by the
+    /// inserted length (to the insertion's position at least). Nil when the edit is not an
+    /// insertion or no other edit moves: that candidate is plain removal, which delta
+    /// debugging already tried.
+    func removingInsertionShiftingLaterEdits(at index: Int, ofItsClientOnly: Bool) -> Trace? {
+        let removed = edits[index]
+        guard case .insert(let text) = removed.action else { return nil }
+        let length = text.unicodeScalars.count
+        var result = self
+        var moved = false
+        for other in edits.indices where other != index && edits[other].time > removed.time && edits[other].position > removed.position
+            && (!ofItsClientOnly || edits[other].client == removed.client) {
+            result.edits[other].position = max(removed.position, edits[other].position - length)
+            moved = true
+        }
+        guard moved else { return nil }
+        result.edits.remove(at: index)
+        return result
+    }
+
     /// The trace with the server snapshotting `count` operations sooner (every operation at
     /// the soonest), for a removal of `count` edits: a failure that needs a snapshot taken
     /// among its edits keeps it. Nil on a mesh (no server) or when snapshots cannot come sooner.
