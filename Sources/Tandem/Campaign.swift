@@ -107,11 +107,10 @@ public struct Campaign: Sendable {
         let engine = engines[index / runs]
         let runSeed = Self.runSeed(seed, index % runs)
         let result = SeededRun.run(engine: engine, seed: runSeed, scenario: scenario, flaws: flaws)
-        let missing = EngineCatalog.missingClaims(of: engine, topology: result.outcome.trace.topology)
-        let explained = result.violations.allSatisfy(\.property.followsFromBrokenTransformation)
+        let expected = EngineCatalog.missingClaims(explaining: result.violations, of: engine, topology: result.outcome.trace.topology)
         let failure = result.passed
             ? nil : Failure(engine: engine.name, seed: runSeed, violations: result.violations,
-                            expectedFromMissingClaims: explained ? missing : [], statistics: result.outcome.statistics)
+                            expectedFromMissingClaims: expected, statistics: result.outcome.statistics)
         return Outcome(failure: failure, statistics: result.outcome.statistics)
     }
 }

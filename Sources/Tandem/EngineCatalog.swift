@@ -35,6 +35,14 @@ public struct EngineCatalog: Sendable {
         return needed.filter { !engine.claims($0) }
     }
 
+    /// The missing claims (`missingClaims`) that explain a failing run's violations, when
+    /// every violation could follow from breaking them (`Property.followsFromBrokenTransformation`);
+    /// empty when the engine claims what the topology needs or some violation is the system's own.
+    public static func missingClaims(explaining violations: [Violation], of engine: EngineDescriptor, topology: Topology) -> [Property] {
+        guard violations.allSatisfy(\.property.followsFromBrokenTransformation) else { return [] }
+        return missingClaims(of: engine, topology: topology)
+    }
+
     /// The names, comma-separated, for error messages.
     public var names: String {
         engines.map(\.name).joined(separator: ", ")

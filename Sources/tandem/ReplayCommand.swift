@@ -85,6 +85,11 @@ enum ReplayCommand {
         }
         print("result: FAIL (\(result.violatedProperties.map(\.rawValue).joined(separator: ", ")))")
         for violation in result.violations { print("  \(violation)") }
+        let expected = EngineCatalog.missingClaims(explaining: result.violations, of: engine, topology: trace.topology)
+        if !expected.isEmpty {
+            print("expected: \(engine.name) does not claim \(expected.map(\.rawValue).joined(separator: " or ")), which a \(trace.topology) needs "
+                  + "(tandem fuzz reports this run as EXPECTED)")
+        }
         return 1
     }
 }

@@ -100,6 +100,11 @@ struct Tandem {
         let summary = try #require(lines.last)
         #expect(summary.contains("0 failures, \(expected.count) expected,"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixtures.path).count == expected.count)
+        let line = try #require(expected.first)
+        let command = try #require(line.range(of: "replay: swift run -c release tandem "))
+        let replay = try Tandem.run(arguments: line[command.upperBound...].split(separator: " ").map(String.init))
+        #expect(replay.status == 1)
+        #expect(replay.standardOutput.contains("expected: ot-dopt does not claim tp1, which a star needs"))
     }
 
     @Test func listsEnginesOnePerLine() throws {
