@@ -80,7 +80,7 @@ engines=$("$tandem" engines | awk '$2 == "OT" { print $1 }')
     echo "$max_length scalars over {a, b}, operations fresh and transformed past one concurrent edit). Star: \`tandem fuzz --engine E"
     echo "--runs $star_runs --seed $seed\` (Jupiter behind a server, scenario \`default\`). Mesh: \`tandem fuzz --engine E --scenario"
     echo "mesh-lossy --runs $mesh_runs --seed $seed\` (adOPTed, no server). A failing cell counts the failing runs and the properties"
-    echo "they violated most; its counterexample below is the smallest of the first $shrink failures, shrunk."
+    echo "they violated most; its counterexample in Reports/ot-zoo.md is the smallest of the first $shrink failures, shrunk."
     echo
     echo "| engine | claims | TP1 | TP2 | converges on a star | converges on a mesh |"
     echo "|---|---|---|---|---|---|"
