@@ -51,18 +51,21 @@ extension CharacterwiseFunctions where Primitive == CharacterEdit {
         try primitive.apply(to: &document)
     }
 
-    /// The cursor moved through the plain edit.
-    public func transformCursor(_ position: Int, against primitive: CharacterEdit) -> Int {
-        primitive.transformCursor(position)
+}
+
+extension CharacterwiseFunctions where Primitive: CharacterEditCarrying {
+    /// The cursor moved through the primitive's plain edit.
+    public func transformCursor(_ position: Int, against primitive: Primitive) -> Int {
+        primitive.edit.transformCursor(position)
     }
 
-    /// The plain edit's wire size.
-    public func encodedSize(of primitive: CharacterEdit) -> Int {
+    /// The primitive's own wire size.
+    public func encodedSize(of primitive: Primitive) -> Int {
         primitive.encodedSize
     }
 
-    /// The plain edit's description.
-    public func describe(_ primitive: CharacterEdit) -> String {
+    /// The primitive's own description.
+    public func describe(_ primitive: Primitive) -> String {
         primitive.description
     }
 }

@@ -60,19 +60,4 @@ public struct ImineFunctions: CharacterwiseFunctions {
             return nil
         }
     }
-
-    /// The cursor moved through the primitive's edit.
-    public func transformCursor(_ position: Int, against primitive: IminePrimitive) -> Int {
-        primitive.edit.transformCursor(position)
-    }
-
-    /// See `IminePrimitive.encodedSize`.
-    public func encodedSize(of primitive: IminePrimitive) -> Int {
-        primitive.encodedSize
-    }
-
-    /// See `IminePrimitive.description`.
-    public func describe(_ primitive: IminePrimitive) -> String {
-        primitive.description
-    }
 }

@@ -2,7 +2,7 @@ import TandemCore
 
 /// A primitive of Imine et al.'s functions: an insertion carries, besides its current
 /// position, the position it was generated at (its initial position, `ip`).
-public enum IminePrimitive: Sendable, Hashable, CustomStringConvertible {
+public enum IminePrimitive: Sendable, Hashable, CharacterEditCarrying {
     /// `Ins(p, ip, c)`: inserts `c` before `p`; `ip` is where the user inserted it.
     case insert(Unicode.Scalar, at: Int, initialPosition: Int)
     /// `Del(p)`: deletes the scalar at `p`.

@@ -76,19 +76,4 @@ public struct SuleimanFunctions: CharacterwiseFunctions {
             return nil
         }
     }
-
-    /// The cursor moved through the primitive's edit.
-    public func transformCursor(_ position: Int, against primitive: SuleimanPrimitive) -> Int {
-        primitive.edit.transformCursor(position)
-    }
-
-    /// See `SuleimanPrimitive.encodedSize`.
-    public func encodedSize(of primitive: SuleimanPrimitive) -> Int {
-        primitive.encodedSize
-    }
-
-    /// See `SuleimanPrimitive.description`.
-    public func describe(_ primitive: SuleimanPrimitive) -> String {
-        primitive.description
-    }
 }

@@ -7,7 +7,7 @@ import TandemCore
 ///
 /// The sets are kept as ascending arrays without duplicates, so that equality, descriptions
 /// and wire sizes never depend on hashing order.
-public enum SuleimanPrimitive: Sendable, Hashable, CustomStringConvertible {
+public enum SuleimanPrimitive: Sendable, Hashable, CharacterEditCarrying {
     /// `Ins(p, c, av, ap)`.
     case insert(Unicode.Scalar, at: Int, deletedBefore: [UInt64], deletedAfter: [UInt64])
     /// `Del(p)`, identified by `deletion`.
