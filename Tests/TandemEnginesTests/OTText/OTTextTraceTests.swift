@@ -3,9 +3,10 @@ import TandemCore
 import TandemEngines
 import Testing
 
-/// The shared traces directory is a sibling of the package root, which is three levels up
-/// from this file (Tests/TandemEnginesTests/OTTextTraceTests.swift).
+/// The shared traces directory is a sibling of the package root, which is four levels up
+/// from this file (Tests/TandemEnginesTests/OTText/OTTextTraceTests.swift).
 private let sveltecomponentTrace = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent()

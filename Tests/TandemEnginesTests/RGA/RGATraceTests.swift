@@ -34,7 +34,7 @@ import Testing
     /// `shared/traces/sequential/sveltecomponent.json` beside the package's directory.
     static let tracePath: String = {
         var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(4)
+        components.removeLast(5)
         return (components + ["shared", "traces", "sequential", "sveltecomponent.json"]).joined(separator: "/")
     }()
 
