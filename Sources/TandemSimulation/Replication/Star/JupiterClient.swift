@@ -34,6 +34,9 @@ struct JupiterClient<Engine: OTEngine> {
     /// How many server operations the client has incorporated (its own acknowledged ones included).
     private(set) var revision = 0
     private(set) var state = State.synchronized
+    /// The generation of the last reload applied (0 before any), sent with every message so
+    /// that the server can drop what was sent before it (see `ReloadFence`).
+    private(set) var reloadGeneration = 0
     /// The id the next operation put in flight gets.
     private var nextClientOpID = 1
     /// The user's own selection (a caret when empty).
@@ -159,8 +162,10 @@ struct JupiterClient<Engine: OTEngine> {
     /// shown (the server sends the ones it knows after the reload); returns
     /// the edits of pending operations whose id is above `committedThrough` (the highest id
     /// the server has committed for this client), which are thereby thrown away, and the ids
-    /// that the server had in fact committed.
-    mutating func reload(document server: Engine.Document, version: Int, committedThrough: Int) -> (discarded: [Int], committed: [Int]) {
+    /// that the server had in fact committed. The reload's `generation` becomes the client's.
+    mutating func reload(
+        document server: Engine.Document, version: Int, committedThrough: Int, generation: Int
+    ) -> (discarded: [Int], committed: [Int]) {
         var discarded: [Int] = []
         var committed: [Int] = []
         switch state {
@@ -174,6 +179,7 @@ struct JupiterClient<Engine: OTEngine> {
         }
         document = server
         revision = version
+        reloadGeneration = generation
         state = .synchronized
         selection = Selection(anchor: min(selection.anchor, server.visibleCount), head: min(selection.head, server.visibleCount))
         hideAllCursors()

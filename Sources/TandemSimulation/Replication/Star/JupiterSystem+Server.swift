@@ -4,34 +4,39 @@ import TandemCore
 /// broadcast, snapshots, crash and rebuild, and the catch-up after a reconnect.
 extension JupiterSystem {
     mutating func serverReceivesSubmit(
-        _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>
+        _ operation: Engine.Operation, basedOn: Int, clientOpID: Int, reloadGeneration: Int, from author: Int,
+        kernel: inout SimulationKernel<Payload>
     ) {
         kernel.note(0, "deliver c\(author)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
-        guard admits(clientOpID: clientOpID, from: author, kernel: &kernel) == .accepted else { return }
+        guard server != nil, passesReloadFence(reloadGeneration, from: author, what: "c\(author)#\(clientOpID)", kernel: &kernel) else { return }
+        guard admits(clientOpID: clientOpID, from: author, reloadGeneration: reloadGeneration, kernel: &kernel) == .accepted else { return }
         guard entries(from: basedOn) != nil else {
-            sendReload(to: author, reason: "c\(author)#\(clientOpID) is based on v\(basedOn), older than the log the server keeps", kernel: &kernel)
+            sendReload(to: author, reason: "c\(author)#\(clientOpID) is based on v\(basedOn), older than the log the server keeps",
+                       after: reloadGeneration, kernel: &kernel)
             return
         }
         _ = commit(operation, basedOn: basedOn, clientOpID: clientOpID, from: author, acknowledging: true, kernel: &kernel)
     }
 
     mutating func serverReceivesHello(
-        lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool, from client: Int,
-        kernel: inout SimulationKernel<Payload>
+        lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool, reloadGeneration: Int,
+        from client: Int, kernel: inout SimulationKernel<Payload>
     ) {
         guard server != nil else { return }
         kernel.note(0, "deliver hello from c\(client): last seen v\(lastSeen)")
+        guard passesReloadFence(reloadGeneration, from: client, what: "the hello", kernel: &kernel) else { return }
         let reason: String? =
             if wantsReload { "the client has too many pending edits" }
             else if lastSeen > head { "the client has seen v\(lastSeen), beyond the server's v\(head)" }
             else if entries(from: lastSeen) == nil { "the log before v\(store.trimmedBefore) was trimmed" }
             else { nil }
         if let reason {
-            sendReload(to: client, reason: reason, kernel: &kernel)
+            sendReload(to: client, reason: reason, after: reloadGeneration, kernel: &kernel)
             return
         }
         if let inFlight {
-            switch admits(clientOpID: inFlight.clientOpID, from: client, kernel: &kernel, replyingToDuplicates: false) {
+            switch admits(clientOpID: inFlight.clientOpID, from: client, reloadGeneration: reloadGeneration, kernel: &kernel,
+                          replyingToDuplicates: false) {
             case .rejected:
                 return
             case .duplicate:
@@ -55,13 +60,14 @@ extension JupiterSystem {
     /// (otherwise the client gets a reload as its error frame), and it must not be a resend of
     /// one already committed (the client is told so, unless the catch-up will tell it).
     private mutating func admits(
-        clientOpID: Int, from author: Int, kernel: inout SimulationKernel<Payload>, replyingToDuplicates: Bool = true
+        clientOpID: Int, from author: Int, reloadGeneration: Int, kernel: inout SimulationKernel<Payload>,
+        replyingToDuplicates: Bool = true
     ) -> Admission {
         guard let server else { return .rejected }
         let role = trace.role(ofClient: author, at: kernel.now)
         if !role.canEdit && !flaws.contains(.skipsPermissionCheck) {
             kernel.observed(.rejected(client: author, clientOpID: clientOpID))
-            sendReload(to: author, reason: "rejected: c\(author) is a \(role.rawValue)", kernel: &kernel)
+            sendReload(to: author, reason: "rejected: c\(author) is a \(role.rawValue)", after: reloadGeneration, kernel: &kernel)
             return .rejected
         }
         guard clientOpID > server.committedThrough[author] else {
@@ -76,13 +82,38 @@ extension JupiterSystem {
         return .accepted
     }
 
-    private mutating func sendReload(to client: Int, reason: String, kernel: inout SimulationKernel<Payload>) {
+    /// Whether a message the client sent with `reloadGeneration` may be acted on: not when it
+    /// was sent before the client applied the server's last reload, which threw away what it
+    /// carries (`what` names it in the timeline).
+    private mutating func passesReloadFence(
+        _ reloadGeneration: Int, from client: Int, what: String, kernel: inout SimulationKernel<Payload>
+    ) -> Bool {
+        guard let fence = reloadFences[client] else { return true }
+        let connection = kernel.connection(of: client)
+        if fence.fencesOff(generation: reloadGeneration, connection: connection) {
+            kernel.note(0, "ignored: \(what) was sent before c\(client) applied reload \(fence.generation)")
+            return false
+        }
+        reloadFences[client] = nil
+        return true
+    }
+
+    /// Sends the client the server's document, answering a message the client sent with
+    /// reload generation `generation`, and fences off what it sent before applying it.
+    private mutating func sendReload(
+        to client: Int, reason: String, after generation: Int, kernel: inout SimulationKernel<Payload>
+    ) {
         guard let server else { return }
-        sessions[client] = kernel.connection(of: client)
+        let connection = kernel.connection(of: client)
+        sessions[client] = connection
+        let fence = ReloadFence(connection: connection, generation: generation + 1)
+        reloadFences[client] = fence
         sendCounter[0] += 1
-        kernel.send(.reload(document: server.document, version: head, committedThrough: server.committedThrough[client], reason: reason),
+        kernel.send(.reload(document: server.document, version: head, committedThrough: server.committedThrough[client],
+                            generation: fence.generation, reason: reason),
                     key: MessageKey(kind: .reload, edit: 0, from: 0, to: client, attempt: sendCounter[0]),
-                    bytes: Self.headerBytes + server.document.encodedSize, summary: "reload at v\(head): \(reason)")
+                    bytes: Self.headerBytes + ReloadFence.wireBytes(of: fence.generation) + server.document.encodedSize,
+                    summary: "reload at v\(head): \(reason)")
         sendKnownCursors(to: client, kernel: &kernel)
     }
 
@@ -178,6 +209,7 @@ extension JupiterSystem {
         server = nil
         unflushed = []
         sessions = Array(repeating: nil, count: sessions.count)
+        reloadFences = Array(repeating: nil, count: reloadFences.count)
         serverCursors = Array(repeating: nil, count: serverCursors.count)
     }
 

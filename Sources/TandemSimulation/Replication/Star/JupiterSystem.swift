@@ -12,16 +12,20 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     typealias Store = DurableStore<Entry, JupiterServer<Engine>.SnapshotState>
 
     enum Payload {
-        case submit(Engine.Operation, basedOn: Int, clientOpID: Int)
+        /// A local operation based on a server version; `reloadGeneration` is that of the last
+        /// reload the client applied (see `ReloadFence`).
+        case submit(Engine.Operation, basedOn: Int, clientOpID: Int, reloadGeneration: Int)
         case ack(version: Int, clientOpID: Int)
         case broadcast(Engine.Operation, version: Int)
         /// The first message on a new connection: the last version seen, the operation in
-        /// flight (based on that version), and whether the client asks for a full reload.
-        case hello(lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool)
+        /// flight (based on that version), whether the client asks for a full reload, and the
+        /// generation of the last reload it applied.
+        case hello(lastSeen: Int, inFlight: (operation: Engine.Operation, clientOpID: Int)?, wantsReload: Bool, reloadGeneration: Int)
         /// The entries from `from` (the hello's `lastSeen`) to the head.
         case welcome(missed: [Entry], from: Int)
-        /// Replace the document with the server's; `committedThrough` is the client's highest committed id.
-        case reload(document: Engine.Document, version: Int, committedThrough: Int, reason: String)
+        /// Replace the document with the server's; `committedThrough` is the client's highest
+        /// committed id, `generation` one above the client's last (see `ReloadFence`).
+        case reload(document: Engine.Document, version: Int, committedThrough: Int, generation: Int, reason: String)
         case duplicate(clientOpID: Int)
         /// A client's selection at a server version (to the server, and relayed to the others).
         case cursor(Selection, version: Int, owner: Int)
@@ -78,6 +82,9 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     /// Per client, the connection on which the server has answered its hello (and so may
     /// send it operations); nil when none. Server memory: lost in a crash.
     var sessions: [Int?]
+    /// Per client, the last reload the server sent it, while messages the client sent before
+    /// applying it may still arrive. Server memory: lost in a crash (with every connection).
+    var reloadFences: [ReloadFence?]
     /// The server's memory of each owner's latest selection and the version it is at, so that
     /// a client joining (or rejoining) is shown everybody's cursor. Lost in a crash; an
     /// owner's is forgotten when it leaves.
@@ -97,6 +104,7 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         lastSubmitted = Array(repeating: nil, count: trace.clients + 1)
         sendCounter = Array(repeating: 0, count: trace.clients + 1)
         sessions = Array(repeating: 0, count: trace.clients + 1)
+        reloadFences = Array(repeating: nil, count: trace.clients + 1)
         serverCursors = Array(repeating: nil, count: trace.clients + 1)
     }
 
@@ -169,10 +177,12 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     mutating func deliver(_ envelope: Envelope<Payload>, kernel: inout SimulationKernel<Payload>) {
         let site = envelope.to
         switch envelope.payload {
-        case .submit(let operation, let basedOn, let clientOpID):
-            serverReceivesSubmit(operation, basedOn: basedOn, clientOpID: clientOpID, from: envelope.from, kernel: &kernel)
-        case .hello(let lastSeen, let inFlight, let wantsReload):
-            serverReceivesHello(lastSeen: lastSeen, inFlight: inFlight, wantsReload: wantsReload, from: envelope.from, kernel: &kernel)
+        case .submit(let operation, let basedOn, let clientOpID, let generation):
+            serverReceivesSubmit(operation, basedOn: basedOn, clientOpID: clientOpID, reloadGeneration: generation,
+                                 from: envelope.from, kernel: &kernel)
+        case .hello(let lastSeen, let inFlight, let wantsReload, let generation):
+            serverReceivesHello(lastSeen: lastSeen, inFlight: inFlight, wantsReload: wantsReload, reloadGeneration: generation,
+                                from: envelope.from, kernel: &kernel)
         case .cursor(let selection, let version, let owner) where site == 0:
             serverReceivesCursor(selection, version: version, owner: owner, kernel: &kernel)
         case .restore(let version):
@@ -192,9 +202,10 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
             kernel.note(site, "deliver \(envelope.key): \(missed.count) operation(s) from v\(from)")
             clients[site - 1].hideAllCursors()
             welcomed(site, missed: missed, kernel: &kernel)
-        case .reload(let document, let version, let committedThrough, let reason):
+        case .reload(let document, let version, let committedThrough, let generation, let reason):
             kernel.note(site, "deliver \(envelope.key): reload at v\(version) (\(reason))")
-            let (discarded, _) = clients[site - 1].reload(document: document, version: version, committedThrough: committedThrough)
+            let (discarded, _) = clients[site - 1].reload(
+                document: document, version: version, committedThrough: committedThrough, generation: generation)
             kernel.withdraw(edits: discarded)
             kernel.observed(.reloaded(client: site, discardedEdits: discarded.count, reason: reason))
             kernel.textChanged(site: site, text: document.visibleText, what: "reload, \(discarded.count) pending edit(s) discarded")
@@ -215,9 +226,11 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
         let summary = "last seen v\(client.revision)" + (inFlight.map { ", resending c\(site)#\($0.clientOpID)" } ?? "")
             + (wantsReload ? ", asking for a reload (\(client.pendingEditCount) pending edits)" : "")
         sendCounter[site] += 1
-        kernel.send(.hello(lastSeen: client.revision, inFlight: inFlight, wantsReload: wantsReload),
+        kernel.send(.hello(lastSeen: client.revision, inFlight: inFlight, wantsReload: wantsReload, reloadGeneration: client.reloadGeneration),
                     key: MessageKey(kind: .hello, edit: 0, from: site, to: 0, attempt: sendCounter[site]),
-                    bytes: Self.headerBytes + (inFlight.map { engine.encodedSize(of: $0.operation) } ?? 0), summary: summary)
+                    bytes: Self.headerBytes + ReloadFence.wireBytes(of: client.reloadGeneration)
+                        + (inFlight.map { engine.encodedSize(of: $0.operation) } ?? 0),
+                    summary: summary)
         if let inFlight {
             lastSubmitted[site] = inFlight
             kernel.setTimer(site: site, tag: inFlight.clientOpID, after: Self.resendAfterMicroseconds)
@@ -246,10 +259,11 @@ struct JupiterSystem<Engine: OTEngine>: ReplicationSystem {
     /// Sends an operation to the server based on the client's revision, and arms its resend timer.
     mutating func submit(_ operation: Engine.Operation, clientOpID: Int, from site: Int, kernel: inout SimulationKernel<Payload>) {
         let basedOn = clients[site - 1].revision
+        let generation = clients[site - 1].reloadGeneration
         sendCounter[site] += 1
-        kernel.send(.submit(operation, basedOn: basedOn, clientOpID: clientOpID),
+        kernel.send(.submit(operation, basedOn: basedOn, clientOpID: clientOpID, reloadGeneration: generation),
                     key: MessageKey(kind: .submit, edit: clientOpID, from: site, to: 0, attempt: sendCounter[site]),
-                    bytes: Self.headerBytes + engine.encodedSize(of: operation),
+                    bytes: Self.headerBytes + ReloadFence.wireBytes(of: generation) + engine.encodedSize(of: operation),
                     summary: "c\(site)#\(clientOpID) based on v\(basedOn) \(engine.describe(operation))")
         lastSubmitted[site] = (operation, clientOpID)
         kernel.setTimer(site: site, tag: clientOpID, after: Self.resendAfterMicroseconds)
